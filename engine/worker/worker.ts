@@ -1,0 +1,377 @@
+/**
+ * Worker: leases jobs from one or more queues (in priority order) and runs their handlers.
+ *
+ * Two loops share one Notifier. The main loop makes round trips: each writes every outcome that
+ * finished since the last one and, when slots are free, claims more jobs in the same pipeline.
+ * The wake loop blocks on the queues' wake lists while the worker is idle. A heartbeat timer keeps
+ * leases alive, takes back dead workers' jobs and keeps the registry entry fresh.
+ */
+import { EventEmitter } from 'node:events';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { closeClient, connect, duplicate, type OwnedClient } from '../connection';
+import { ClosedError, LeaseLostError, ValidationError } from '../errors';
+import { queueKeys, queuesKey, validateQueueName, workerKey, workersKey, type QueueKeys } from '../keys';
+import { CLAIM_FIELDS, runScript } from '../scripts';
+import type { BackoffSpec } from '../backoff';
+import { Executor } from './executor';
+import { heartbeat, type WorkerIdentity } from './heartbeat';
+import { Notifier, nextMacrotask, sleep } from './notifier';
+import { queueReports, type ReportCall } from './reports';
+import { RunningJob, type Handler } from './running-job';
+import { consoleLogger, resolveSettings, type Logger, type WorkerOptions, type WorkerSettings } from './settings';
+
+const VERSION = '0.1.0';
+const PROMOTE_PER_CLAIM = 100;
+const MAX_IDLE_BLOCK_S = 5;
+const ERROR_PAUSE_MS = 1000;
+
+type State = 'new' | 'running' | 'stopping' | 'stopped';
+
+export class Worker extends EventEmitter {
+  readonly name: string;
+  readonly queues: readonly string[];
+  private readonly settings: WorkerSettings;
+  private readonly logger: Logger;
+  private readonly conn: OwnedClient;
+  private blocker: Redis | undefined;
+  private readonly keys = new Map<string, QueueKeys>();
+  private readonly queueByWake = new Map<string, string>();
+  private readonly executor: Executor;
+  private readonly notifier = new Notifier();
+  /** queues that may hold claimable jobs */
+  private readonly maybeWork = new Set<string>();
+  /** per queue: earliest scheduled due time (server clock ms), -1 when none */
+  private readonly nextDue = new Map<string, number>();
+  private serverOffsetMs = 0;
+  private state: State = 'new';
+  private loops: Promise<void>[] = [];
+  private heartbeatTimer: NodeJS.Timeout | undefined;
+  private ticks = 0;
+  private processed = 0;
+  private failed = 0;
+  private readonly startedAt = Date.now();
+  private removeSignalHandlers: (() => void) | undefined;
+
+  constructor(queues: string | readonly string[], handlers: Record<string, Handler>, options: WorkerOptions = {}) {
+    super();
+    const list = typeof queues === 'string' ? [queues] : [...queues];
+    if (list.length === 0) throw new ValidationError('a worker needs at least one queue', 'queues');
+    this.queues = list.map((q) => validateQueueName(q));
+    if (new Set(this.queues).size !== this.queues.length) throw new ValidationError('queues are listed twice', 'queues');
+    this.settings = resolveSettings(options);
+    this.logger = options.logger ?? consoleLogger;
+    this.name = this.settings.name ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    for (const q of this.queues) {
+      const k = queueKeys(this.settings.prefix, q);
+      this.keys.set(q, k);
+      this.queueByWake.set(k.wake, q);
+      this.maybeWork.add(q);
+    }
+    this.executor = new Executor(handlerMap(handlers), this.settings.timeout, () => this.notifier.notify());
+    this.conn = connect(options.connection, 'worker');
+  }
+
+  get concurrency(): number {
+    return this.settings.concurrency;
+  }
+
+  /** Jobs running right now. */
+  get activeCount(): number {
+    return this.executor.running.size;
+  }
+
+  /** Registers the worker and starts claiming. Resolves once it is running. */
+  async start(): Promise<void> {
+    if (this.state !== 'new') throw new ClosedError(`worker ${this.name} (already started)`);
+    this.state = 'running';
+    this.blocker = duplicate(this.conn.client);
+    this.blocker.on('error', () => {}); // reported by the wake loop when a command fails
+    await this.conn.client.sadd(queuesKey(this.settings.prefix), ...this.queues);
+    await this.beat();
+    this.heartbeatTimer = setInterval(() => void this.beat(), this.settings.heartbeatMs);
+    if (this.settings.handleSignals) this.installSignalHandlers();
+    this.loops = [this.mainLoop(), this.wakeLoop()];
+    this.logger.info(`worker ${this.name} started`, { queues: this.queues, concurrency: this.concurrency });
+  }
+
+  /**
+   * Stops claiming, lets running jobs finish for up to `timeoutMs` (default shutdownTimeoutMs),
+   * then gives back the leases of jobs still running so other workers take them at once.
+   */
+  async close(options: { timeoutMs?: number } = {}): Promise<void> {
+    if (this.state === 'stopped' || this.state === 'stopping') return this.closed;
+    const wasRunning = this.state === 'running';
+    this.state = 'stopping';
+    this.closed = this.shutdown(wasRunning, options.timeoutMs ?? this.settings.shutdownTimeoutMs);
+    return this.closed;
+  }
+
+  private closed: Promise<void> = Promise.resolve();
+
+  /** Ends the grace period of a close in progress: running jobs are given back now. */
+  private hurry(): void {
+    this.shutdownDeadline = 0;
+    this.notifier.notify();
+  }
+
+  private shutdownDeadline = 0;
+
+  private async shutdown(wasRunning: boolean, timeoutMs: number): Promise<void> {
+    this.notifier.notify();
+    this.blocker?.disconnect();
+    if (wasRunning) {
+      this.shutdownDeadline = Date.now() + timeoutMs;
+      while (this.executor.running.size > 0 && Date.now() < this.shutdownDeadline) {
+        await this.notifier.wait(Math.max(1, this.shutdownDeadline - Date.now()));
+      }
+      await this.releaseRunning();
+      await Promise.all(this.loops);
+      await this.deregister();
+    }
+    clearInterval(this.heartbeatTimer);
+    this.executor.stop();
+    this.removeSignalHandlers?.();
+    this.state = 'stopped';
+    await closeClient(this.conn);
+    this.emit('closed');
+  }
+
+  // ---- main loop: write outcomes, claim jobs
+
+  private freeSlots(): number {
+    return this.settings.concurrency - this.executor.running.size;
+  }
+
+  private claimTarget(): string | undefined {
+    if (this.state !== 'running' || this.freeSlots() <= 0) return undefined;
+    return this.queues.find((q) => this.maybeWork.has(q));
+  }
+
+  private async mainLoop(): Promise<void> {
+    for (;;) {
+      if (this.claimTarget() === undefined && this.executor.reports.size === 0) {
+        if (this.state !== 'running' && this.executor.running.size === 0) return;
+        await this.notifier.wait();
+        continue;
+      }
+      // Let handlers that are about to finish join this round trip.
+      if (this.executor.running.size > 0) await nextMacrotask();
+      const ok = await this.roundTrip(this.claimTarget());
+      if (!ok) await sleep(ERROR_PAUSE_MS);
+    }
+  }
+
+  private async roundTrip(queue: string | undefined): Promise<boolean> {
+    const taken = this.executor.reports.take();
+    const pipe = this.conn.client.pipeline();
+    const calls: ReportCall[] = [];
+    const retention = { resultTtl: this.settings.resultTtl, failureTtl: this.settings.failureTtl };
+    for (const [q, outcomes] of taken) calls.push(...queueReports(pipe, this.keys.get(q)!, outcomes, retention));
+    const want = queue === undefined ? 0 : this.freeSlots();
+    if (queue !== undefined) {
+      const k = this.keys.get(queue)!;
+      runScript(pipe, 'claim', k, [k.jobPrefix, want, this.name, this.settings.leaseMs, PROMOTE_PER_CLAIM]);
+    }
+    let replies: [Error | null, unknown][];
+    try {
+      replies = (await pipe.exec()) ?? [];
+    } catch (e) {
+      this.executor.reports.restore(taken);
+      this.reportError('round trip to Redis failed', e);
+      return false;
+    }
+    let ok = this.readReports(calls, replies);
+    if (queue !== undefined) ok = this.readClaim(queue, want, replies[calls.length]) && ok;
+    return ok;
+  }
+
+  private readReports(calls: ReportCall[], replies: [Error | null, unknown][]): boolean {
+    let ok = true;
+    calls.forEach((call, i) => {
+      const [err, lost] = replies[i] ?? [new Error('no reply'), null];
+      if (err) {
+        for (const o of call.outcomes) this.executor.reports.add(o);
+        this.reportError(`writing ${call.script} outcomes failed; will retry`, err);
+        ok = false;
+        return;
+      }
+      this.announce(call, new Set(lost as string[]));
+    });
+    return ok;
+  }
+
+  private announce(call: ReportCall, lost: Set<string>): void {
+    for (const o of call.outcomes) {
+      if (lost.has(o.job.id)) {
+        this.emit('lost', o.job, new LeaseLostError(o.job.id));
+      } else if (o.kind === 'complete') {
+        this.processed++;
+        if (this.listenerCount('completed') > 0) this.emit('completed', o.job, o.value);
+      } else if (o.kind === 'fail') {
+        this.failed++;
+        if (this.listenerCount('failed') > 0) this.emit('failed', o.job, o.cause);
+      } else if (this.listenerCount('retrying') > 0) {
+        this.emit('retrying', o.job, o.cause, o.delay);
+      }
+    }
+  }
+
+  private readClaim(queue: string, want: number, reply: [Error | null, unknown] | undefined): boolean {
+    const [err, value] = reply ?? [new Error('no reply'), null];
+    if (err) {
+      this.reportError(`claiming from ${queue} failed`, err);
+      return false;
+    }
+    const r = value as (string | number | null)[];
+    const [due, remaining, now] = r as number[];
+    this.serverOffsetMs = now - Date.now();
+    this.nextDue.set(queue, due);
+    const width = CLAIM_FIELDS.length;
+    const claimed = (r.length - 3) / width;
+    if (claimed < want && (remaining === 0 || claimed === 0)) this.maybeWork.delete(queue);
+    for (let i = 3; i < r.length; i += width) this.executor.start(toRunningJob(queue, r, i));
+    this.notifier.notify();
+    return true;
+  }
+
+  // ---- wake loop: block while idle until work arrives or a scheduled job falls due
+
+  private async wakeLoop(): Promise<void> {
+    const wakeKeys = [...this.queueByWake.keys()];
+    while (this.state === 'running') {
+      if (this.freeSlots() <= 0 || this.maybeWork.size > 0) {
+        await this.notifier.wait();
+        continue;
+      }
+      try {
+        const popped = await this.blocker!.blpop(...wakeKeys, this.idleBlockSeconds());
+        if (popped) this.maybeWork.add(this.queueByWake.get(popped[0])!);
+        else for (const q of this.queues) this.maybeWork.add(q);
+      } catch (e) {
+        if (this.state !== 'running') return;
+        this.reportError('waiting for work failed', e);
+        await sleep(ERROR_PAUSE_MS);
+        for (const q of this.queues) this.maybeWork.add(q);
+      }
+      this.notifier.notify();
+    }
+  }
+
+  /** Block until the earliest scheduled job is due, but never longer than MAX_IDLE_BLOCK_S. */
+  private idleBlockSeconds(): number {
+    let wait = MAX_IDLE_BLOCK_S * 1000;
+    const serverNow = Date.now() + this.serverOffsetMs;
+    for (const due of this.nextDue.values()) if (due >= 0) wait = Math.min(wait, due - serverNow);
+    return Math.max(10, wait) / 1000;
+  }
+
+  // ---- heartbeat
+
+  private beating = false;
+
+  private async beat(): Promise<void> {
+    if (this.beating || this.state === 'stopped') return;
+    this.beating = true;
+    try {
+      const running = [...this.executor.running.values()];
+      const perQueue = this.queues.map((q) => ({ queue: q, keys: this.keys.get(q)!, jobs: running.filter((j) => j.queue === q) }));
+      const state = this.state === 'stopping' ? 'stopping' : running.length > 0 ? 'busy' : 'idle';
+      const result = await heartbeat(this.conn.client, perQueue, this.settings, this.identity(), {
+        running, processed: this.processed, failed: this.failed, state,
+      }, this.ticks++);
+      for (const job of result.lost) this.loseJob(job);
+      if (result.reaped > 0) for (const q of this.queues) this.maybeWork.add(q);
+      this.notifier.notify();
+    } catch (e) {
+      this.reportError('heartbeat failed', e);
+    } finally {
+      this.beating = false;
+    }
+  }
+
+  private loseJob(job: RunningJob): void {
+    const err = new LeaseLostError(job.id);
+    this.executor.abandon(job, err);
+    this.emit('lost', job, err);
+  }
+
+  private identity(): WorkerIdentity {
+    return {
+      name: this.name, host: hostname(), pid: process.pid, queues: [...this.queues],
+      concurrency: this.concurrency, startedAt: this.startedAt, version: VERSION,
+    };
+  }
+
+  private async releaseRunning(): Promise<void> {
+    const byQueue = new Map<string, RunningJob[]>();
+    for (const job of this.executor.running.values()) byQueue.set(job.queue, [...(byQueue.get(job.queue) ?? []), job]);
+    for (const [q, jobs] of byQueue) {
+      for (const job of jobs) this.executor.abandon(job, new ClosedError(`worker ${this.name}`));
+      const k = this.keys.get(q)!;
+      const args: (string | number)[] = [k.jobPrefix];
+      for (const j of jobs) args.push(j.id, j.token);
+      try {
+        const n = await runScript<number>(this.conn.client, 'release', k, args);
+        this.logger.warn(`gave back ${n} unfinished job(s) of ${q} at shutdown`);
+      } catch (e) {
+        this.reportError('giving back leases failed; they will expire instead', e);
+      }
+    }
+  }
+
+  private async deregister(): Promise<void> {
+    try {
+      await this.conn.client.pipeline()
+        .del(workerKey(this.settings.prefix, this.name))
+        .zrem(workersKey(this.settings.prefix), this.name)
+        .exec();
+    } catch (e) {
+      this.reportError('leaving the worker registry failed; the entry will expire', e);
+    }
+  }
+
+  private installSignalHandlers(): void {
+    let signals = 0;
+    const onSignal = (sig: NodeJS.Signals) => {
+      signals++;
+      if (signals === 1) {
+        this.logger.info(`${sig}: finishing running jobs (send again to stop at once)`);
+        void this.close();
+      } else {
+        this.logger.warn(`${sig} again: giving back running jobs now`);
+        this.hurry();
+      }
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    this.removeSignalHandlers = () => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+    };
+  }
+
+  private reportError(message: string, err: unknown): void {
+    const detail = err instanceof Error ? err.message : String(err);
+    if (this.listenerCount('error') > 0) this.emit('error', Object.assign(new Error(`${message}: ${detail}`), { cause: err }));
+    else this.logger.error(message, { error: detail });
+  }
+}
+
+function handlerMap(handlers: Record<string, Handler>): Map<string, Handler> {
+  if (typeof handlers !== 'object' || handlers === null) throw new ValidationError('handlers must be an object of functions', 'handlers');
+  const map = new Map<string, Handler>();
+  for (const [task, fn] of Object.entries(handlers)) {
+    if (typeof fn !== 'function') throw new ValidationError(`handler for ${JSON.stringify(task)} is not a function`, 'handlers');
+    map.set(task, fn);
+  }
+  return map;
+}
+
+function toRunningJob(queue: string, r: (string | number | null)[], i: number): RunningJob {
+  const timeout = r[i + 5] ? Number(r[i + 5]) : 0;
+  const maxAttempts = r[i + 6] ? Number(r[i + 6]) : 1;
+  const backoff = r[i + 7] ? (JSON.parse(String(r[i + 7])) as BackoffSpec) : undefined;
+  return new RunningJob(queue, String(r[i]), String(r[i + 1]), Number(r[i + 2]), String(r[i + 3]), String(r[i + 4]), timeout, maxAttempts, backoff);
+}

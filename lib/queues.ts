@@ -1,0 +1,67 @@
+import 'server-only';
+/**
+ * The dashboard's reads and operator actions on queues and jobs, over the engine's public API.
+ * Every function costs a bounded number of Redis round trips (O(page) for lists).
+ */
+import { JobNotFoundError } from '@/engine';
+import { inspector, queue } from './engine';
+import type { JobListQuery } from './params';
+import { toJobDetail, toJobRow } from './serialize';
+import type { DeleteJobResponse, EmptyQueueResponse, JobDetailDto, JobsResponse, QueuesResponse, RetryFailedResponse } from './wire';
+
+export async function listQueues(): Promise<QueuesResponse> {
+  const [queues, workers] = await Promise.all([inspector().listQueues(), inspector().listWorkers()]);
+  return {
+    queues: queues.map((q) => ({ name: q.name, counts: { ...q.counts }, paused: q.paused, finishedTotal: q.finishedTotal, failedTotal: q.failedTotal })),
+    workers: { online: workers.length },
+  };
+}
+
+/** Throws QueueNotFoundError (404) for a queue the engine does not know. */
+export async function assertQueueExists(name: string): Promise<void> {
+  await queue(name);
+}
+
+export async function listJobs(name: string, query: JobListQuery): Promise<JobsResponse> {
+  const q = await queue(name);
+  const { state, page, pageSize } = query;
+  const { ids, total } = await q.listJobIds(state, (page - 1) * pageSize, pageSize);
+  const jobs = await q.getJobs(ids);
+  return {
+    queue: name,
+    state,
+    page,
+    pageSize,
+    total,
+    missing: ids.length - jobs.length,
+    now: Date.now(),
+    jobs: jobs.map(toJobRow),
+  };
+}
+
+export async function getJobDetail(name: string, id: string): Promise<JobDetailDto> {
+  const q = await queue(name);
+  const job = await q.getJob(id);
+  if (!job) throw new JobNotFoundError(name, id);
+  return toJobDetail(job);
+}
+
+/** Requeues a failed, finished or canceled job; the engine answers INVALID_STATE (409) otherwise. */
+export async function retryJob(name: string, id: string): Promise<{ ok: true }> {
+  await (await queue(name)).retryJob(id);
+  return { ok: true };
+}
+
+export async function deleteJob(name: string, id: string): Promise<DeleteJobResponse> {
+  const state = await (await queue(name)).deleteJob(id);
+  return { deleted: true, state };
+}
+
+export async function retryAllFailed(name: string): Promise<RetryFailedResponse> {
+  return { retried: await (await queue(name)).retryAllFailed() };
+}
+
+/** Deletes the jobs waiting in `queued`; other states are left alone (that is the engine's verb). */
+export async function emptyQueue(name: string): Promise<EmptyQueueResponse> {
+  return { deleted: await (await queue(name)).empty() };
+}

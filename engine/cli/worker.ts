@@ -60,7 +60,11 @@ export function registerWorkerCommand(program: Command): void {
         handleSignals: true,
       });
       worker.on('error', (err: Error) => console.error(`[worker] ${err.message}`));
+      worker.on('lost', (job: { queue: string; id: string }) =>
+        console.warn(`[worker] lease lost on job ${job.id} of ${job.queue}: another worker owns it now; this attempt's outcome was discarded`));
       await worker.start();
       await new Promise<void>((done) => worker.once('closed', done));
+      // Handlers may leave connections or timers open; a stopped worker process still exits.
+      setTimeout(() => process.exit(process.exitCode ?? 0), 200).unref();
     });
 }

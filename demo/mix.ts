@@ -75,7 +75,7 @@ function transcode(rand: Random): DemoJob {
   };
 }
 
-function report(rand: Random): DemoJob {
+function report(rand: Random, now: number): DemoJob {
   const account = pick(rand, ACCOUNTS);
   const kind = pick(rand, REPORTS);
   const period = `2026-${String(int(rand, 1, 12)).padStart(2, '0')}`;
@@ -84,8 +84,15 @@ function report(rand: Random): DemoJob {
     job: {
       task: 'generate-report',
       data: { account, report: kind, period, rows: int(rand, 4000, 16_000) } satisfies ReportData,
-      // the same report asked twice is a duplicate: the engine keeps the first, changes nothing
-      options: { resultTtl: 2 * HOUR, failureTtl: 24 * HOUR, jobId: `report:${account}/${kind}/${period}`, description: `${kind} report for ${account}, ${period}`, meta: { requestedBy: pick(rand, CUSTOMERS) } },
+      options: {
+        resultTtl: 2 * HOUR,
+        failureTtl: 24 * HOUR,
+        // the same report asked for twice within a minute (a double click) is a duplicate: the
+        // engine keeps the first job and changes nothing
+        jobId: `report:${account}/${kind}/${period}@${new Date(now).toISOString().slice(0, 16)}`,
+        description: `${kind} report for ${account}, ${period}`,
+        meta: { requestedBy: pick(rand, CUSTOMERS) },
+      },
     },
   };
 }
@@ -125,7 +132,7 @@ function inventorySync(rand: Random): DemoJob {
 }
 
 /** Relative frequency of each kind of job. */
-const WEIGHTED: [number, (rand: Random) => DemoJob][] = [
+const WEIGHTED: [number, (rand: Random, now: number) => DemoJob][] = [
   [40, email],
   [25, webhook],
   [20, image],
@@ -135,20 +142,20 @@ const WEIGHTED: [number, (rand: Random) => DemoJob][] = [
 ];
 const TOTAL_WEIGHT = WEIGHTED.reduce((sum, [w]) => sum + w, 0);
 
-export function randomJob(rand: Random = Math.random): DemoJob {
+export function randomJob(rand: Random = Math.random, now = Date.now()): DemoJob {
   let roll = rand() * TOTAL_WEIGHT;
   for (const [weight, make] of WEIGHTED) {
     roll -= weight;
-    if (roll < 0) return make(rand);
+    if (roll < 0) return make(rand, now);
   }
   return email(rand);
 }
 
 /** `count` random jobs grouped by queue, ready for one enqueueMany per queue. */
-export function batchByQueue(count: number, rand: Random = Math.random): Map<string, JobSpec[]> {
+export function batchByQueue(count: number, rand: Random = Math.random, now = Date.now()): Map<string, JobSpec[]> {
   const byQueue = new Map<string, JobSpec[]>();
   for (let i = 0; i < count; i++) {
-    const { queue, job } = randomJob(rand);
+    const { queue, job } = randomJob(rand, now);
     const list = byQueue.get(queue);
     if (list) list.push(job);
     else byQueue.set(queue, [job]);

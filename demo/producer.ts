@@ -9,6 +9,7 @@ import { batchByQueue, QUEUES } from './mix';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/** about two jobs a second between bursts */
 const TRICKLE_EVERY_MS = 500;
 const BURST_SIZE = [200, 400] as const;
 const BURST_EVERY_MS = [20_000, 30_000] as const;
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
   const report = async () => console.log(`${producer.created} jobs enqueued so far (${producer.duplicates} duplicate ids skipped)`);
   await Promise.all([
     every(stop.signal, () => between(BURST_EVERY_MS), burst),
-    every(stop.signal, () => TRICKLE_EVERY_MS, () => producer.enqueue(batchByQueue(between([1, 3])))),
+    every(stop.signal, () => TRICKLE_EVERY_MS, () => producer.enqueue(batchByQueue(between([0, 2])))),
     pause(REPORT_EVERY_MS, stop.signal).then(() => every(stop.signal, () => REPORT_EVERY_MS, report)),
   ]);
   await producer.close();

@@ -11,7 +11,6 @@ import type { Queue } from '../../queue';
 const claim = (q: Queue, worker: string) =>
   runScript<(string | number)[]>(q.client, 'claim', q.keys, [q.keys.jobPrefix, 1, worker, 60_000, 10]);
 
-
 describe('fencing tokens', () => {
   it('discards the late report of a worker whose lease expired', async () => {
     const q = makeQueue(uniqueName('fence'));

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterEach, inject } from 'vitest';
-import { Queue, Worker, Inspector, type QueueOptions, type WorkerOptions, type Handler } from '../../index';
+import { assertConsistent, Queue, Worker, Inspector, type QueueOptions, type WorkerOptions, type Handler } from '../../index';
 
 export const redisUrl = () => inject('redisUrl');
 
@@ -13,11 +13,21 @@ export function uniqueName(label = 'q'): string {
   return `${label}-${randomBytes(4).toString('hex')}`;
 }
 
+/** Closed first, after each test: workers and worker processes. */
+const stoppers: (() => Promise<unknown>)[] = [];
+/** Closed last: clients. */
 const closers: (() => Promise<unknown>)[] = [];
+const madeQueues: Queue[] = [];
 
+// Every integration test ends with the one-state invariant checked on every queue it made,
+// once its workers have stopped.
 afterEach(async () => {
-  const list = closers.splice(0).reverse();
-  for (const close of list) await close().catch(() => {});
+  for (const stop of stoppers.splice(0).reverse()) await stop().catch(() => {});
+  try {
+    for (const q of madeQueues.splice(0)) await assertConsistent(q);
+  } finally {
+    for (const close of closers.splice(0).reverse()) await close().catch(() => {});
+  }
 });
 
 export function track<T>(value: T, close: (v: T) => Promise<unknown>): T {
@@ -25,13 +35,21 @@ export function track<T>(value: T, close: (v: T) => Promise<unknown>): T {
   return value;
 }
 
+/** Like track, but stopped before the consistency check (workers, processes). */
+export function trackRunner<T>(value: T, stop: (v: T) => Promise<unknown>): T {
+  stoppers.push(() => stop(value));
+  return value;
+}
+
 export function makeQueue(name: string, options: QueueOptions = {}): Queue {
-  return track(new Queue(name, { connection: redisUrl(), ...options }), (q) => q.close());
+  const q = track(new Queue(name, { connection: redisUrl(), ...options }), (x) => x.close());
+  madeQueues.push(q);
+  return q;
 }
 
 export function makeWorker(queues: string | string[], handlers: Record<string, Handler>, options: WorkerOptions = {}): Worker {
   const quiet = { info() {}, warn() {}, error() {} };
-  return track(new Worker(queues, handlers, { connection: redisUrl(), logger: quiet, ...options }), (w) => w.close({ timeoutMs: 0 }));
+  return trackRunner(new Worker(queues, handlers, { connection: redisUrl(), logger: quiet, ...options }), (w) => w.close({ timeoutMs: 0 }));
 }
 
 export function makeInspector(): Inspector {

@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { redisUrl, track, waitFor, makeInspector } from './fixtures';
+import { redisUrl, trackRunner, waitFor, makeInspector } from './fixtures';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 export const FIXTURE_TASKS = 'engine/test/fixtures/tasks.ts';
@@ -24,7 +24,7 @@ export async function spawnWorker(queue: string, name: string, extra: string[] =
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  track(child, async (c) => {
+  trackRunner(child, async (c) => {
     if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
     await exited;
   });

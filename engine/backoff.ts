@@ -8,7 +8,7 @@ export type BackoffSpec =
   | { type: 'fixed'; delay: number; jitter?: number }
   | { type: 'exponential'; delay: number; maxDelay?: number; jitter?: number }
   /** explicit waits: the n-th retry waits intervals[n-1]; the last value repeats */
-  | { type: 'intervals'; intervals: readonly number[]; jitter?: number };
+  | { type: 'intervals'; intervals: number[]; jitter?: number };
 
 export interface RetryOptions {
   /** total attempts including the first; 1 means no retry */

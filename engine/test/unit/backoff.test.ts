@@ -9,7 +9,7 @@ describe('retryDelay', () => {
     expect([1, 2, 3, 4, 5, 6].map((a) => retryDelay(spec, a))).toEqual([100, 200, 400, 800, 1000, 1000]);
   });
   it('walks a list of intervals and repeats the last', () => {
-    const spec = { type: 'intervals', intervals: [10, 60, 300] } as const;
+    const spec = { type: 'intervals' as const, intervals: [10, 60, 300] };
     expect([1, 2, 3, 4].map((a) => retryDelay(spec, a))).toEqual([10, 60, 300, 300]);
   });
   it('subtracts up to jitter × delay', () => {

@@ -7,7 +7,7 @@ import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-qu
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ApiError } from './api';
 import type { TimeZoneMode } from './format';
-import { reportOutage, reportSuccess } from './live-status';
+import { forgetQuery, reportOutage, reportSuccess } from './live-status';
 
 interface Settings {
   readOnly: boolean;
@@ -21,14 +21,23 @@ export const useSettings = () => useContext(SettingsContext);
 
 const TZ_STORAGE_KEY = 'conveyor.timeZone';
 
+function makeQueryCache(): QueryCache {
+  const cache = new QueryCache({
+    onSuccess: (_data, query) => reportSuccess(query.queryHash),
+    onError: (err, query) => {
+      if (!(err instanceof ApiError) || err.isOutage) reportOutage(query.queryHash, err.message);
+    },
+  });
+  cache.subscribe((event) => {
+    const unused = event.type === 'removed' || (event.type === 'observerRemoved' && event.query.getObserversCount() === 0);
+    if (unused) forgetQuery(event.query.queryHash);
+  });
+  return cache;
+}
+
 function makeQueryClient(): QueryClient {
   return new QueryClient({
-    queryCache: new QueryCache({
-      onSuccess: () => reportSuccess(),
-      onError: (err) => {
-        if (!(err instanceof ApiError) || err.isOutage) reportOutage(err.message);
-      },
-    }),
+    queryCache: makeQueryCache(),
     defaultOptions: {
       queries: {
         staleTime: 1000,

@@ -31,7 +31,7 @@ export function JobFacts({ job }: { job: JobDetailDto }) {
       <Row label="Attempts" testId="job-attempts">{job.attempts}/{job.maxAttempts}</Row>
       <Row label="Crashes" testId="job-crashes">{job.crashes}{job.crashes > 0 && <span className="ml-2 text-amber-700">(a worker died holding it)</span>}</Row>
       <Row label={job.state === 'started' ? 'Lease owner' : 'Last worker'} testId="job-worker">
-        {job.worker ? <Link className="link font-mono text-xs" href="/workers">{job.worker}</Link> : <span className="text-slate-400">—</span>}
+        {job.worker ? <Link prefetch={false} className="link font-mono text-xs" href="/workers">{job.worker}</Link> : <span className="text-slate-400">—</span>}
       </Row>
       {job.state === 'started' && <Row label="Lease expires" testId="job-lease"><TimestampWithAge ms={job.leaseExpiresAt} now={job.now} /></Row>}
       <Row label="Timeout">{formatLimit(job.timeout, 'no limit', "worker's default")}</Row>

@@ -55,8 +55,8 @@ function JobHeader({ job, onDeleted }: { job: JobDetailDto; onDeleted: () => voi
     <div className="flex flex-wrap items-start justify-between gap-4">
       <div className="min-w-0">
         <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">
-          <Link href="/" className="hover:underline">Queues</Link> /{' '}
-          <Link href={queueHref(job.queue, job.state)} data-testid="job-queue-link" className="normal-case hover:underline">{job.queue}</Link> / job
+          <Link prefetch={false} href="/" className="hover:underline">Queues</Link> /{' '}
+          <Link prefetch={false} href={queueHref(job.queue, job.state)} data-testid="job-queue-link" className="normal-case hover:underline">{job.queue}</Link> / job
         </p>
         <h1 className="flex flex-wrap items-center gap-3 text-lg font-semibold">
           <span data-testid="job-id" className="font-mono break-all">{job.id}</span>
@@ -77,7 +77,7 @@ export function JobView({ queue, id }: { queue: string; id: string }) {
       <div data-testid="job-gone" className="panel mx-auto max-w-xl p-6 text-sm">
         <h1 className="text-lg font-semibold">This job no longer exists</h1>
         <p className="mt-2 text-slate-700">It was deleted or its retention time ran out.</p>
-        <Link href={queueHref(queue)} className="link mt-4 inline-block">← Queue {queue}</Link>
+        <Link prefetch={false} href={queueHref(queue)} className="link mt-4 inline-block">← Queue {queue}</Link>
       </div>
     );
   }

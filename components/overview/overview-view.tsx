@@ -25,7 +25,7 @@ function Totals({ data }: { data: QueuesResponse }) {
           <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{item.label}</dt>
           <dd data-testid={item.testId} className="mt-1 text-2xl font-semibold tabular-nums">
             {item.href ? (
-              <Link href={item.href} className="hover:underline">
+              <Link prefetch={false} href={item.href} className="hover:underline">
                 {formatCount(item.value)}
               </Link>
             ) : (

@@ -9,6 +9,7 @@ import { EmptyNotice } from '../ui/notice';
 function CountLink({ queue, state, count }: { queue: string; state: JobState; count: number }) {
   return (
     <Link
+      prefetch={false}
       href={queueHref(queue, state)}
       data-testid={`queue-count-${state}`}
       data-count={count}
@@ -24,7 +25,7 @@ function QueueRow({ queue }: { queue: QueueSummaryDto }) {
   return (
     <tr data-testid="queue-row" data-queue={queue.name}>
       <td className="max-w-[22rem]">
-        <Link href={queueHref(queue.name)} data-testid="queue-link" className="link font-medium break-all">
+        <Link prefetch={false} href={queueHref(queue.name)} data-testid="queue-link" className="link font-medium break-all">
           {queue.name}
         </Link>
         {queue.paused && (

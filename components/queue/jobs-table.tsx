@@ -37,7 +37,7 @@ function JobRow({ job, queue, state, now, showError }: { job: JobRowDto; queue: 
   return (
     <tr data-testid="job-row" data-job-id={job.id}>
       <td className="max-w-[24rem] [overflow-wrap:anywhere]">
-        <Link href={jobHref(queue, job.id)} data-testid="job-link" className="link font-mono text-xs">
+        <Link prefetch={false} href={jobHref(queue, job.id)} data-testid="job-link" className="link font-mono text-xs">
           {job.id}
         </Link>
       </td>

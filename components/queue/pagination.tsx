@@ -27,7 +27,7 @@ export function Pagination({ queue, state, page, pageSize, total }: Props) {
       </p>
       <div className="flex gap-2">
         {page > 1 ? (
-          <Link href={queueHref(queue, state, page - 1)} data-testid="page-prev" className={linkClass}>
+          <Link prefetch={false} href={queueHref(queue, state, page - 1)} data-testid="page-prev" className={linkClass}>
             ← Previous
           </Link>
         ) : (
@@ -36,7 +36,7 @@ export function Pagination({ queue, state, page, pageSize, total }: Props) {
           </span>
         )}
         {page < pages ? (
-          <Link href={queueHref(queue, state, page + 1)} data-testid="page-next" className={linkClass}>
+          <Link prefetch={false} href={queueHref(queue, state, page + 1)} data-testid="page-next" className={linkClass}>
             Next →
           </Link>
         ) : (

@@ -40,10 +40,10 @@ export function QueueActions({ queue, counts }: { queue: string; counts: StateCo
   return (
     <div className="flex flex-col items-end gap-2">
       <div className="flex gap-2">
-        <button type="button" data-testid="retry-all-failed" className="btn-secondary" disabled={failed === 0} onClick={() => { setOutcome(null); setPending('retry-failed'); }}>
+        <button type="button" data-testid="retry-all-failed" className="btn-secondary" disabled={failed === 0} title={failed === 0 ? 'No failed jobs in this queue' : undefined} onClick={() => { setOutcome(null); setPending('retry-failed'); }}>
           Retry all failed
         </button>
-        <button type="button" data-testid="empty-queue" className="btn-danger-outline" disabled={queued === 0} onClick={() => { setOutcome(null); setPending('empty'); }}>
+        <button type="button" data-testid="empty-queue" className="btn-danger-outline" disabled={queued === 0} title={queued === 0 ? 'No queued jobs to delete' : undefined} onClick={() => { setOutcome(null); setPending('empty'); }}>
           Empty queue
         </button>
       </div>

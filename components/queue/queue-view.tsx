@@ -23,7 +23,7 @@ function JobsSection({ queue, state, page }: { queue: string; state: JobState; p
       ) : total > 0 ? (
         <EmptyNotice>
           Page {page} is past the end.{' '}
-          <Link className="link" href={queueHref(queue, state)}>
+          <Link prefetch={false} className="link" href={queueHref(queue, state)}>
             Go to page 1
           </Link>
         </EmptyNotice>
@@ -48,7 +48,7 @@ export function QueueView({ queue, state, page }: { queue: string; state: JobSta
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
           <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">
-            <Link href="/" className="hover:underline">Queues</Link> /
+            <Link prefetch={false} href="/" className="hover:underline">Queues</Link> /
           </p>
           <h1 className="text-lg font-semibold break-all" data-testid="queue-name">
             {queue}

@@ -16,6 +16,7 @@ export function StateTabs({ queue, current, counts }: { queue: string; current: 
           return (
             <li key={state} role="presentation">
               <Link
+                prefetch={false}
                 href={queueHref(queue, state)}
                 role="tab"
                 aria-selected={active}

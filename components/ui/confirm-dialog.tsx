@@ -1,7 +1,8 @@
 'use client';
 /**
  * A modal confirmation built on <dialog>: focus is trapped, Escape cancels, and the browser
- * exposes it as role="dialog" with the title as its name.
+ * exposes it as role="dialog" with the title as its name. It is in the DOM only while open, so a
+ * page never holds two confirm buttons at once.
  */
 import { useEffect, useId, useRef } from 'react';
 
@@ -19,16 +20,19 @@ interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog(props: ConfirmDialogProps) {
-  const { open, title, children, confirmLabel, danger, busy, onConfirm, onCancel, testId } = props;
+  return props.open ? <OpenDialog {...props} /> : null;
+}
+
+function OpenDialog(props: ConfirmDialogProps) {
+  const { title, children, confirmLabel, danger, busy, onConfirm, onCancel, testId } = props;
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
 
   const confirmClass = danger ? 'bg-red-600 hover:bg-red-700 focus-visible:outline-red-600' : 'bg-slate-900 hover:bg-slate-700 focus-visible:outline-slate-900';
   return (

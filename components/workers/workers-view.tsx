@@ -21,7 +21,7 @@ function RunningJobs({ worker }: { worker: WorkerDto }) {
     <ul className="space-y-0.5">
       {worker.jobs.map((job) => (
         <li key={`${job.queue}\u0000${job.id}`} className="[overflow-wrap:anywhere]">
-          <Link href={jobHref(job.queue, job.id)} data-testid="worker-job-link" className="link font-mono text-xs">
+          <Link prefetch={false} href={jobHref(job.queue, job.id)} data-testid="worker-job-link" className="link font-mono text-xs">
             {job.id}
           </Link>
           <span className="ml-1 text-xs text-slate-500">
@@ -44,7 +44,7 @@ function WorkerRow({ worker, now }: { worker: WorkerDto; now: number }) {
         <ul className="flex max-w-[16rem] flex-wrap gap-1">
           {worker.queues.map((q) => (
             <li key={q}>
-              <Link href={queueHref(q)} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700 hover:bg-slate-200">
+              <Link prefetch={false} href={queueHref(q)} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700 hover:bg-slate-200">
                 {q}
               </Link>
             </li>

@@ -5,7 +5,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll } from 'vitest';
-import type { Inspector } from '@/engine';
 import { redisUrl } from '@/engine/test/support/fixtures';
 
 /** Points lib/env at the test Redis under a fresh prefix (call before lib code first reads env). */
@@ -13,9 +12,8 @@ export function useDashboardEnv(extra: Record<string, string> = {}): string {
   const prefix = `dash${randomBytes(4).toString('hex')}`;
   Object.assign(process.env, { REDIS_URL: redisUrl(), CONVEYOR_PREFIX: prefix, ...extra });
   afterAll(async () => {
-    const holder = globalThis as { __conveyorInspector?: Inspector };
-    await holder.__conveyorInspector?.close();
-    delete holder.__conveyorInspector;
+    const { closeEngine } = await import('../engine');
+    await closeEngine();
   });
   return prefix;
 }

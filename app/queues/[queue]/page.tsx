@@ -2,16 +2,18 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { QueueView } from '@/components/queue/queue-view';
 import { BadLink } from '@/components/ui/bad-link';
-import { decodeSegment, findQueue, parseQueuePageQuery } from '@/lib/pages';
+import { findQueue, parseQueuePageQuery } from '@/lib/pages';
 
 type Props = {
-  /** still percent-encoded: see lib/pages.ts */
+  /** still percent-encoded in the page (see lib/pages.ts) */
   params: Promise<{ queue: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
+// Unlike the page's own params, generateMetadata's arrive already decoded (Next 16.5, dev and
+// production): decoding again would turn a queue named "%41" into "A".
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Queue ${decodeSegment((await params).queue) ?? '?'}` };
+  return { title: `Queue ${(await params).queue}` };
 }
 
 export default async function QueuePage({ params, searchParams }: Props) {

@@ -1,16 +1,17 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { JobView } from '@/components/job/job-view';
-import { decodeSegment, findJob } from '@/lib/pages';
+import { findJob } from '@/lib/pages';
 
 type Props = {
-  /** still percent-encoded: see lib/pages.ts */
+  /** still percent-encoded in the page (see lib/pages.ts) */
   params: Promise<{ queue: string; id: string }>;
 };
 
+// generateMetadata's params arrive already decoded, unlike the page's (see app/queues/[queue]/page.tsx).
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { queue, id } = await params;
-  return { title: `Job ${decodeSegment(id) ?? '?'} · ${decodeSegment(queue) ?? '?'}` };
+  return { title: `Job ${id} · ${queue}` };
 }
 
 export default async function JobPage({ params }: Props) {

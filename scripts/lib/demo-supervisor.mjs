@@ -165,7 +165,11 @@ export async function supervise(root) {
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => void demo.shutdown(sig));
   // The launcher is our parent: if it disappears (killed with -9), nobody is left to stop us.
   const parent = process.ppid;
-  setInterval(() => process.ppid !== parent && void demo.shutdown('the launcher exited', 1), SECOND).unref();
+  const watch = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(watch);
+    void demo.shutdown('the launcher exited', 1);
+  }, SECOND).unref();
   demo.startup = demo.start();
   try {
     await demo.startup;

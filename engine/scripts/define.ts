@@ -1,4 +1,5 @@
 import type { QueueKeys } from '../keys';
+import { LUA_TRANSITIONS } from './transitions';
 
 /** Width of one throughput/backlog bucket in the stats hash. */
 export const STATS_BUCKET_MS = 5000;
@@ -74,6 +75,6 @@ end
  * the shared helpers, then the body.
  */
 export function defineScript(def: { name: string; keys: ScriptDef['keys']; contract: string; body: string }): ScriptDef {
-  const lua = `--[[ ${def.name}: ${def.contract.trim()}\n]]\n${LUA_HELPERS}\n${def.body.trim()}\n`;
+  const lua = `--[[ ${def.name}: ${def.contract.trim()}\n]]\n${LUA_HELPERS}\n${LUA_TRANSITIONS}\n${def.body.trim()}\n`;
   return { name: def.name, keys: def.keys, lua };
 }

@@ -7,6 +7,7 @@ import type { QueueKeys } from '../keys';
 import { claimScript } from './claim';
 import { cleanupScript } from './cleanup';
 import { completeScript } from './complete';
+import { cycleScript } from './cycle';
 import type { ScriptDef } from './define';
 import { deleteJobScript } from './delete-job';
 import { emptyQueueScript } from './empty-queue';
@@ -22,6 +23,7 @@ import { retryJobScript } from './retry-job';
 import { trimStatsScript } from './trim-stats';
 
 export { CLAIM_FIELDS } from './claim';
+export { OUTCOME_WIDTH } from './cycle';
 export { STATS_BUCKET_MS } from './define';
 export type { ScriptDef } from './define';
 
@@ -29,6 +31,7 @@ export const SCRIPTS = {
   enqueue: enqueueScript,
   claim: claimScript,
   complete: completeScript,
+  cycle: cycleScript,
   fail: failScript,
   retry: retryScript,
   extendLeases: extendLeasesScript,

@@ -13,31 +13,16 @@ ARGV[1] job key prefix
 ARGV[2..] per job: id, token, delay ms, error JSON of the failed attempt
 Returns the ids whose lease was lost; their reports were discarded`,
   body: `
-local startedKey, scheduledKey, queuedKey, wakeKey, statsKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
-local prefix = ARGV[1]
 local now = nowMs()
-local lost, done = {}, {}
+local lost, done = {}, 0
 for i = 2, #ARGV, 4 do
-  local id, token, delay, err = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2]), ARGV[i + 3]
-  local key = prefix .. id
-  local f = redis.call('HMGET', key, 'status', 'token')
-  if f[1] ~= 'started' or f[2] ~= token then
-    lost[#lost + 1] = id
+  if retryJob(KEYS[1], KEYS[2], KEYS[3], ARGV[1], ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2]), ARGV[i + 3], now) then
+    done = done + 1
   else
-    done[#done + 1] = id
-    if delay > 0 then
-      redis.call('HSET', key, 'status', 'scheduled', 'due', now + delay, 'error', err)
-      redis.call('ZADD', scheduledKey, now + delay, id)
-    else
-      redis.call('HSET', key, 'status', 'queued', 'enqueued', now, 'error', err)
-      redis.call('RPUSH', queuedKey, id)
-    end
+    lost[#lost + 1] = ARGV[i]
   end
 end
-if #done > 0 then
-  redis.call('ZREM', startedKey, unpack(done))
-  signalWake(wakeKey)
-end
-countStat(statsKey, 'r', now, #done)
+if done > 0 then signalWake(KEYS[4]) end
+countStat(KEYS[5], 'r', now, done)
 return lost`,
 });

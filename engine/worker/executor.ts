@@ -1,6 +1,7 @@
 /**
  * Runs handlers for leased jobs and turns each into exactly one outcome (complete, retry or
- * fail) in the report buffer. Timeouts are checked by one shared timer, not one per job.
+ * fail) in the report buffer. At most `concurrency` handlers run at once; leased jobs beyond
+ * that (prefetched) wait here in order. Timeouts are checked by one shared timer, not one per job.
  */
 import { retryDelay } from '../backoff';
 import { NoHandlerError, TimeoutError } from '../errors';
@@ -23,21 +24,74 @@ const TIMEOUT_CHECK_MS = 50;
 
 const runKey = (job: RunningJob) => `${job.queue}\u0000${job.id}`;
 
+/** Weight of the newest sample in the moving average of handler durations. */
+const DURATION_WEIGHT = 0.1;
+const MIN_SAMPLES_FOR_PREFETCH = 20;
+
 export class Executor {
-  readonly running = new Map<string, RunningJob>();
+  /** every job this worker holds a lease on: running, or waiting for a free slot */
+  readonly leased = new Map<string, RunningJob>();
   readonly reports = new ReportBuffer();
+  private readonly waiting: RunningJob[] = [];
+  private running = 0;
+  private pumping = false;
   private readonly timed = new Set<RunningJob>();
   private timer: NodeJS.Timeout | undefined;
+  private avgDurationMs = 0;
+  private samples = 0;
 
   constructor(
     private readonly handlers: ReadonlyMap<string, Handler>,
+    private readonly concurrency: number,
     private readonly defaultTimeout: number,
     /** called whenever a slot frees or an outcome waits to be written */
     private readonly changed: () => void,
   ) {}
 
-  start(job: RunningJob): void {
-    this.running.set(runKey(job), job);
+  get runningCount(): number {
+    return this.running;
+  }
+
+  /** Takes a freshly leased job: runs it now if a slot is free, else queues it. */
+  accept(job: RunningJob): void {
+    this.leased.set(runKey(job), job);
+    this.waiting.push(job);
+    this.pump();
+  }
+
+  /** Leased jobs that have not started yet (given back first at shutdown). */
+  waitingJobs(): RunningJob[] {
+    return this.waiting.filter((j) => !j.settled);
+  }
+
+  /**
+   * How many jobs to lease beyond the free slots: as many as will start within about one round
+   * trip, judged from recent handler durations. Slow handlers get none, so a job never waits
+   * behind a long one while another worker is idle.
+   */
+  prefetchFor(roundTripMs: number, cap: number): number {
+    if (this.samples < MIN_SAMPLES_FOR_PREFETCH || roundTripMs <= 0) return 0;
+    const perSlot = roundTripMs / Math.max(this.avgDurationMs, 0.001);
+    return Math.min(cap, Math.floor(perSlot * this.concurrency));
+  }
+
+  private pump(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.running < this.concurrency && this.waiting.length > 0) {
+        const job = this.waiting.shift()!;
+        if (job.settled) continue;
+        this.running++;
+        job.beganAt = performance.now();
+        this.run(job);
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private run(job: RunningJob): void {
     const handler = this.handlers.get(job.task);
     if (!handler) return this.fail(job, new NoHandlerError(job.task), true);
     try {
@@ -62,12 +116,16 @@ export class Executor {
     }
   }
 
-  /** Stops tracking a job whose lease is gone; whatever its handler does later is ignored. */
-  abandon(job: RunningJob, reason: Error): void {
-    if (job.settled) return;
-    job.abort(reason);
-    this.untrack(job);
+  /** Stops tracking jobs whose lease is gone; whatever their handlers do later is ignored. */
+  abandon(jobs: RunningJob[], reason: Error): void {
+    // All are settled before any waiting job may take a freed slot: none of them may start.
+    for (const job of jobs) {
+      if (job.settled) continue;
+      job.abort(reason);
+      this.untrack(job);
+    }
     this.changed();
+    this.pump();
   }
 
   stop(): void {
@@ -100,12 +158,19 @@ export class Executor {
     this.untrack(outcome.job);
     this.reports.add(outcome);
     this.changed();
+    this.pump();
   }
 
   private untrack(job: RunningJob): void {
     job.settled = true;
-    this.running.delete(runKey(job));
+    this.leased.delete(runKey(job));
     if (job.deadline) this.timed.delete(job);
+    if (job.beganAt > 0) {
+      this.running--;
+      const ms = performance.now() - job.beganAt;
+      this.avgDurationMs = this.samples === 0 ? ms : this.avgDurationMs + DURATION_WEIGHT * (ms - this.avgDurationMs);
+      this.samples++;
+    }
   }
 
   private armTimeout(job: RunningJob): void {

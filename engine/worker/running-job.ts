@@ -23,6 +23,8 @@ export class RunningJob implements JobContext {
   settled = false;
   /** ms (local clock) after which the job times out; 0 = no limit */
   deadline = 0;
+  /** performance.now() when its handler started; 0 while it waits for a slot */
+  beganAt = 0;
   private controller: AbortController | undefined;
 
   constructor(

@@ -19,6 +19,11 @@ export interface WorkerOptions {
   prefix?: string;
   /** jobs run at once in this process; default 1 */
   concurrency?: number;
+  /**
+   * jobs leased beyond `concurrency`, to save round trips. 'auto' (default) leases extra jobs only
+   * while handlers finish faster than a round trip to Redis, up to `concurrency` more; 0 never.
+   */
+  prefetch?: number | 'auto';
   /** unique name in the worker registry; default host:pid:random */
   name?: string;
   /** how long a claim stays valid without a heartbeat; default 15 000 ms */
@@ -43,6 +48,7 @@ export interface WorkerOptions {
 export interface WorkerSettings {
   prefix: string;
   concurrency: number;
+  prefetch: number | 'auto';
   name: string | undefined;
   leaseMs: number;
   heartbeatMs: number;
@@ -77,6 +83,7 @@ export function resolveSettings(o: WorkerOptions): WorkerSettings {
   return {
     prefix: validatePrefix(o.prefix ?? DEFAULT_PREFIX),
     concurrency: int(o.concurrency, 'concurrency', 1, 10_000, 1),
+    prefetch: o.prefetch === undefined || o.prefetch === 'auto' ? 'auto' : int(o.prefetch, 'prefetch', 0, 10_000, 0),
     name: o.name,
     leaseMs,
     heartbeatMs,

@@ -13,18 +13,18 @@ import type { Redis } from 'ioredis';
 import { closeClient, connect, duplicate, type OwnedClient } from '../connection';
 import { ClosedError, LeaseLostError, ValidationError } from '../errors';
 import { queueKeys, queuesKey, validateQueueName, workerKey, workersKey, type QueueKeys } from '../keys';
-import { CLAIM_FIELDS, runScript } from '../scripts';
-import type { BackoffSpec } from '../backoff';
+import { runScript } from '../scripts';
 import { Executor } from './executor';
 import { heartbeat, type WorkerIdentity } from './heartbeat';
 import { Notifier, nextMacrotask, sleep } from './notifier';
-import { queueReports, type ReportCall } from './reports';
-import { RunningJob, type Handler } from './running-job';
+import { cycleArgs, readCycle, type CycleCall, type CycleResult } from './cycle';
+import type { Outcome } from './reports';
+import type { Handler, RunningJob } from './running-job';
 import { consoleLogger, resolveSettings, type Logger, type WorkerOptions, type WorkerSettings } from './settings';
 
 const VERSION = '0.1.0';
-const PROMOTE_PER_CLAIM = 100;
 const MAX_IDLE_BLOCK_S = 5;
+const RTT_WEIGHT = 0.1;
 const ERROR_PAUSE_MS = 1000;
 
 type State = 'new' | 'running' | 'stopping' | 'stopped';
@@ -45,6 +45,8 @@ export class Worker extends EventEmitter {
   /** per queue: earliest scheduled due time (server clock ms), -1 when none */
   private readonly nextDue = new Map<string, number>();
   private serverOffsetMs = 0;
+  /** moving average of a round trip's duration */
+  private roundTripMs = 0;
   private state: State = 'new';
   private loops: Promise<void>[] = [];
   private heartbeatTimer: NodeJS.Timeout | undefined;
@@ -69,7 +71,7 @@ export class Worker extends EventEmitter {
       this.queueByWake.set(k.wake, q);
       this.maybeWork.add(q);
     }
-    this.executor = new Executor(handlerMap(handlers), this.settings.timeout, () => this.notifier.notify());
+    this.executor = new Executor(handlerMap(handlers), this.settings.concurrency, this.settings.timeout, () => this.notifier.notify());
     this.conn = connect(options.connection, 'worker');
   }
 
@@ -79,7 +81,7 @@ export class Worker extends EventEmitter {
 
   /** Jobs running right now. */
   get activeCount(): number {
-    return this.executor.running.size;
+    return this.executor.runningCount;
   }
 
   /** Registers the worker and starts claiming. Resolves once it is running. */
@@ -123,7 +125,9 @@ export class Worker extends EventEmitter {
     this.blocker?.disconnect();
     if (wasRunning) {
       this.shutdownDeadline = Date.now() + timeoutMs;
-      while (this.executor.running.size > 0 && Date.now() < this.shutdownDeadline) {
+      // Prefetched jobs have not started: other workers may take them right away.
+      await this.release(this.executor.waitingJobs());
+      while (this.executor.runningCount > 0 && Date.now() < this.shutdownDeadline) {
         await this.notifier.wait(Math.max(1, this.shutdownDeadline - Date.now()));
       }
       await this.releaseRunning();
@@ -140,8 +144,11 @@ export class Worker extends EventEmitter {
 
   // ---- main loop: write outcomes, claim jobs
 
+  /** Jobs to claim now: free slots, plus prefetch when handlers are quicker than a round trip. */
   private freeSlots(): number {
-    return this.settings.concurrency - this.executor.running.size;
+    const { concurrency, prefetch } = this.settings;
+    const extra = prefetch === 'auto' ? this.executor.prefetchFor(this.roundTripMs, concurrency) : prefetch;
+    return concurrency + extra - this.executor.leased.size;
   }
 
   private claimTarget(): string | undefined {
@@ -152,58 +159,84 @@ export class Worker extends EventEmitter {
   private async mainLoop(): Promise<void> {
     for (;;) {
       if (this.claimTarget() === undefined && this.executor.reports.size === 0) {
-        if (this.state !== 'running' && this.executor.running.size === 0) return;
+        if (this.state !== 'running' && this.executor.leased.size === 0) return;
         await this.notifier.wait();
         continue;
       }
       // Let handlers that are about to finish join this round trip.
-      if (this.executor.running.size > 0) await nextMacrotask();
+      if (this.executor.runningCount > 0) await nextMacrotask();
       const ok = await this.roundTrip(this.claimTarget());
       if (!ok) await sleep(ERROR_PAUSE_MS);
     }
   }
 
-  private async roundTrip(queue: string | undefined): Promise<boolean> {
+  private async roundTrip(claimQueue: string | undefined): Promise<boolean> {
     const taken = this.executor.reports.take();
-    const pipe = this.conn.client.pipeline();
-    const calls: ReportCall[] = [];
-    const retention = { resultTtl: this.settings.resultTtl, failureTtl: this.settings.failureTtl };
-    for (const [q, outcomes] of taken) calls.push(...queueReports(pipe, this.keys.get(q)!, outcomes, retention));
-    const want = queue === undefined ? 0 : this.freeSlots();
-    if (queue !== undefined) {
-      const k = this.keys.get(queue)!;
-      runScript(pipe, 'claim', k, [k.jobPrefix, want, this.name, this.settings.leaseMs, PROMOTE_PER_CLAIM]);
+    const calls: CycleCall[] = [...taken].map(([queue, outcomes]) => ({ queue, outcomes, want: 0 }));
+    if (claimQueue !== undefined) {
+      const mine = calls.find((c) => c.queue === claimQueue) ?? calls[calls.push({ queue: claimQueue, outcomes: [], want: 0 }) - 1];
+      mine.want = this.freeSlots();
     }
     let replies: [Error | null, unknown][];
+    const sentAt = performance.now();
     try {
-      replies = (await pipe.exec()) ?? [];
+      replies = await this.sendCycles(calls);
+      this.roundTripMs += RTT_WEIGHT * (performance.now() - sentAt - this.roundTripMs);
     } catch (e) {
       this.executor.reports.restore(taken);
       this.reportError('round trip to Redis failed', e);
       return false;
     }
-    let ok = this.readReports(calls, replies);
-    if (queue !== undefined) ok = this.readClaim(queue, want, replies[calls.length]) && ok;
-    return ok;
-  }
-
-  private readReports(calls: ReportCall[], replies: [Error | null, unknown][]): boolean {
     let ok = true;
     calls.forEach((call, i) => {
-      const [err, lost] = replies[i] ?? [new Error('no reply'), null];
+      const [err, reply] = replies[i] ?? [new Error('no reply'), null];
       if (err) {
         for (const o of call.outcomes) this.executor.reports.add(o);
-        this.reportError(`writing ${call.script} outcomes failed; will retry`, err);
+        this.reportError(`round trip for queue ${call.queue} failed; will retry`, err);
         ok = false;
-        return;
+      } else {
+        this.applyCycle(call, readCycle(call.queue, reply as (string | number | null)[]));
       }
-      this.announce(call, new Set(lost as string[]));
     });
     return ok;
   }
 
-  private announce(call: ReportCall, lost: Set<string>): void {
-    for (const o of call.outcomes) {
+  /** One queue: a plain script call. Several: one pipeline. Either way one round trip. */
+  private async sendCycles(calls: CycleCall[]): Promise<[Error | null, unknown][]> {
+    const params = {
+      workerName: this.name, leaseMs: this.settings.leaseMs,
+      resultTtl: this.settings.resultTtl, failureTtl: this.settings.failureTtl,
+    };
+    if (calls.length === 1) {
+      const k = this.keys.get(calls[0].queue)!;
+      try {
+        return [[null, await runScript(this.conn.client, 'cycle', k, cycleArgs(k, params, calls[0]))]];
+      } catch (e) {
+        return [[e as Error, null]];
+      }
+    }
+    const pipe = this.conn.client.pipeline();
+    for (const call of calls) {
+      const k = this.keys.get(call.queue)!;
+      runScript(pipe, 'cycle', k, cycleArgs(k, params, call));
+    }
+    return (await pipe.exec()) ?? [];
+  }
+
+  private applyCycle(call: CycleCall, result: CycleResult): void {
+    this.announce(call.outcomes, result.lost);
+    this.serverOffsetMs = result.serverNow - Date.now();
+    this.nextDue.set(call.queue, result.nextDue);
+    if (call.want > 0) {
+      const claimed = result.jobs.length;
+      if (claimed < call.want && (result.remaining === 0 || claimed === 0)) this.maybeWork.delete(call.queue);
+    }
+    for (const job of result.jobs) this.executor.accept(job);
+    this.notifier.notify();
+  }
+
+  private announce(outcomes: Outcome[], lost: Set<string>): void {
+    for (const o of outcomes) {
       if (lost.has(o.job.id)) {
         this.emit('lost', o.job, new LeaseLostError(o.job.id));
       } else if (o.kind === 'complete') {
@@ -216,24 +249,6 @@ export class Worker extends EventEmitter {
         this.emit('retrying', o.job, o.cause, o.delay);
       }
     }
-  }
-
-  private readClaim(queue: string, want: number, reply: [Error | null, unknown] | undefined): boolean {
-    const [err, value] = reply ?? [new Error('no reply'), null];
-    if (err) {
-      this.reportError(`claiming from ${queue} failed`, err);
-      return false;
-    }
-    const r = value as (string | number | null)[];
-    const [due, remaining, now] = r as number[];
-    this.serverOffsetMs = now - Date.now();
-    this.nextDue.set(queue, due);
-    const width = CLAIM_FIELDS.length;
-    const claimed = (r.length - 3) / width;
-    if (claimed < want && (remaining === 0 || claimed === 0)) this.maybeWork.delete(queue);
-    for (let i = 3; i < r.length; i += width) this.executor.start(toRunningJob(queue, r, i));
-    this.notifier.notify();
-    return true;
   }
 
   // ---- wake loop: block while idle until work arrives or a scheduled job falls due
@@ -275,7 +290,7 @@ export class Worker extends EventEmitter {
     if (this.beating || this.state === 'stopped') return;
     this.beating = true;
     try {
-      const running = [...this.executor.running.values()];
+      const running = [...this.executor.leased.values()];
       const perQueue = this.queues.map((q) => ({ queue: q, keys: this.keys.get(q)!, jobs: running.filter((j) => j.queue === q) }));
       const state = this.state === 'stopping' ? 'stopping' : running.length > 0 ? 'busy' : 'idle';
       const result = await heartbeat(this.conn.client, perQueue, this.settings, this.identity(), {
@@ -293,7 +308,7 @@ export class Worker extends EventEmitter {
 
   private loseJob(job: RunningJob): void {
     const err = new LeaseLostError(job.id);
-    this.executor.abandon(job, err);
+    this.executor.abandon([job], err);
     this.emit('lost', job, err);
   }
 
@@ -305,16 +320,21 @@ export class Worker extends EventEmitter {
   }
 
   private async releaseRunning(): Promise<void> {
+    await this.release([...this.executor.leased.values()]);
+  }
+
+  /** Gives leases back (front of the queue) so other workers take these jobs at once. */
+  private async release(jobs: RunningJob[]): Promise<void> {
     const byQueue = new Map<string, RunningJob[]>();
-    for (const job of this.executor.running.values()) byQueue.set(job.queue, [...(byQueue.get(job.queue) ?? []), job]);
-    for (const [q, jobs] of byQueue) {
-      for (const job of jobs) this.executor.abandon(job, new ClosedError(`worker ${this.name}`));
+    for (const job of jobs) byQueue.set(job.queue, [...(byQueue.get(job.queue) ?? []), job]);
+    for (const [q, list] of byQueue) {
+      this.executor.abandon(list, new ClosedError(`worker ${this.name}`));
       const k = this.keys.get(q)!;
       const args: (string | number)[] = [k.jobPrefix];
-      for (const j of jobs) args.push(j.id, j.token);
+      for (const j of list) args.push(j.id, j.token);
       try {
         const n = await runScript<number>(this.conn.client, 'release', k, args);
-        this.logger.warn(`gave back ${n} unfinished job(s) of ${q} at shutdown`);
+        if (n > 0) this.logger.warn(`gave back ${n} unfinished job(s) of ${q} at shutdown`);
       } catch (e) {
         this.reportError('giving back leases failed; they will expire instead', e);
       }
@@ -367,11 +387,4 @@ function handlerMap(handlers: Record<string, Handler>): Map<string, Handler> {
     map.set(task, fn);
   }
   return map;
-}
-
-function toRunningJob(queue: string, r: (string | number | null)[], i: number): RunningJob {
-  const timeout = r[i + 5] ? Number(r[i + 5]) : 0;
-  const maxAttempts = r[i + 6] ? Number(r[i + 6]) : 1;
-  const backoff = r[i + 7] ? (JSON.parse(String(r[i + 7])) as BackoffSpec) : undefined;
-  return new RunningJob(queue, String(r[i]), String(r[i + 1]), Number(r[i + 2]), String(r[i + 3]), String(r[i + 4]), timeout, maxAttempts, backoff);
 }

@@ -167,8 +167,11 @@ export class Executor {
     if (job.deadline) this.timed.delete(job);
     if (job.beganAt > 0) {
       this.running--;
+      // A slower job raises the estimate at once, quicker ones lower it gradually: one slow
+      // handler is enough to stop prefetching, so slow jobs are never hoarded for long.
       const ms = performance.now() - job.beganAt;
-      this.avgDurationMs = this.samples === 0 ? ms : this.avgDurationMs + DURATION_WEIGHT * (ms - this.avgDurationMs);
+      const avg = this.avgDurationMs;
+      this.avgDurationMs = this.samples === 0 || ms > avg ? ms : avg + DURATION_WEIGHT * (ms - avg);
       this.samples++;
     }
   }

@@ -52,8 +52,8 @@ export function makeWorker(queues: string | string[], handlers: Record<string, H
   return trackRunner(new Worker(queues, handlers, { connection: redisUrl(), logger: quiet, ...options }), (w) => w.close({ timeoutMs: 0 }));
 }
 
-export function makeInspector(): Inspector {
-  return track(new Inspector({ connection: redisUrl() }), (i) => i.close());
+export function makeInspector(url = redisUrl()): Inspector {
+  return track(new Inspector({ connection: url }), (i) => i.close());
 }
 
 export function makeRedis(): Redis {

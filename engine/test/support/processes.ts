@@ -18,8 +18,15 @@ export interface WorkerProcess {
 
 /** Starts `conveyor worker` on `queue`; resolves once it is in the registry (unless `register` is false). */
 export async function spawnWorker(queue: string, name: string, extra: string[] = [], register = true): Promise<WorkerProcess> {
-  const args = ['bin/conveyor.mjs', 'worker', '--queue', queue, '--tasks', FIXTURE_TASKS, '--name', name, ...extra];
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, REDIS_URL: redisUrl() }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawnWorkerWith(['--queue', queue, '--tasks', FIXTURE_TASKS, '--name', name, ...extra], {}, register);
+}
+
+/** Starts `conveyor worker <args>`; resolves once it is in the registry (unless `register` is false). */
+export async function spawnWorkerWith(workerArgs: string[], env: Record<string, string> = {}, register = true): Promise<WorkerProcess> {
+  const nameAt = workerArgs.indexOf('--name');
+  const name = nameAt >= 0 ? workerArgs[nameAt + 1] : `w-${Math.random().toString(36).slice(2, 10)}`;
+  const args = ['bin/conveyor.mjs', 'worker', ...(nameAt >= 0 ? [] : ['--name', name]), ...workerArgs];
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, REDIS_URL: redisUrl(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -30,7 +37,7 @@ export async function spawnWorker(queue: string, name: string, extra: string[] =
   });
   const proc = { child, name, output: () => out, exited };
   if (!register) return proc;
-  const inspector = makeInspector();
+  const inspector = makeInspector(env.REDIS_URL);
   let early = false;
   await waitFor(`worker ${name} to register`, async () => {
     early = child.exitCode !== null || child.signalCode !== null;

@@ -46,7 +46,7 @@ describe('dependency direction', () => {
 
   it('app and lib reach the engine only through its index, and components not at all', () => {
     const bad: string[] = [];
-    for (const dir of ['app', 'lib', 'components', 'demo', 'e2e']) {
+    for (const dir of ['app', 'lib', 'components', 'demo', 'e2e', 'examples', 'bench']) {
       for (const file of sourceFiles(dir)) {
         for (const spec of imports(file)) {
           const target = spec.startsWith('@/') ? spec.slice(2) : spec.startsWith('.') ? relative(root, resolve(root, dirname(file), spec)) : '';

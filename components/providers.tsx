@@ -23,8 +23,12 @@ const TZ_STORAGE_KEY = 'conveyor.timeZone';
 
 function makeQueryCache(): QueryCache {
   const cache = new QueryCache({
-    onSuccess: (_data, query) => reportSuccess(query.queryHash),
+    // The health check answers even while Redis is down, so it says nothing about data freshness.
+    onSuccess: (_data, query) => {
+      if (query.meta?.live !== false) reportSuccess(query.queryHash);
+    },
     onError: (err, query) => {
+      if (query.meta?.live === false) return;
       if (!(err instanceof ApiError) || err.isOutage) reportOutage(query.queryHash, err.message);
     },
   });

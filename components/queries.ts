@@ -63,6 +63,7 @@ export function useHealth() {
   return useQuery({
     queryKey: keys.health,
     queryFn: ({ signal }) => apiFetch<HealthResponse>(endpoints.health(), { signal, acceptStatuses: [503] }),
+    meta: { live: false },
     ...polling,
   });
 }

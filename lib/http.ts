@@ -31,6 +31,13 @@ export function isRedisConnectionError(err: unknown): boolean {
   return CONNECTION_MESSAGES.some((re) => re.test(err.message));
 }
 
+/** Redis's own refusals (NOAUTH, LOADING...) say what is wrong; socket-level failures do not. */
+function unavailableMessage(err: Error): string {
+  if (/^[A-Z]{4,}\b/.test(err.message)) return `Redis is unavailable: ${err.message}`;
+  const code = (err as { code?: unknown }).code;
+  return `Redis is unavailable: the dashboard cannot reach the Redis server${typeof code === 'string' ? ` (${code})` : ''}`;
+}
+
 function engineCode(err: unknown): string | undefined {
   if (!(err instanceof Error)) return undefined;
   const code = (err as { code?: unknown }).code;
@@ -41,7 +48,7 @@ function engineCode(err: unknown): string | undefined {
 export function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
   const message = err instanceof Error ? err.message : String(err);
-  if (isRedisConnectionError(err)) return new HttpError(503, 'REDIS_UNAVAILABLE', `Redis is unavailable: ${message}`);
+  if (isRedisConnectionError(err)) return new HttpError(503, 'REDIS_UNAVAILABLE', unavailableMessage(err as Error));
   const code = engineCode(err);
   switch (code) {
     case 'VALIDATION_ERROR':

@@ -5,7 +5,7 @@ import { formatBytes, formatDuration, formatLimit } from '../format';
 import { TimestampWithAge } from '../ui/timestamp';
 
 function describeBackoff(b: BackoffDto | null): string {
-  if (!b) return 'none (retries run at once)';
+  if (!b) return 'none (retried at once)';
   const jitter = b.jitter ? `, jitter ${Math.round(b.jitter * 100)}%` : '';
   if (b.type === 'fixed') return `fixed ${formatDuration(b.delay)}${jitter}`;
   if (b.type === 'exponential') return `exponential from ${formatDuration(b.delay)}${b.maxDelay ? ` up to ${formatDuration(b.maxDelay)}` : ''}${jitter}`;
@@ -35,7 +35,7 @@ export function JobFacts({ job }: { job: JobDetailDto }) {
       </Row>
       {job.state === 'started' && <Row label="Lease expires" testId="job-lease"><TimestampWithAge ms={job.leaseExpiresAt} now={job.now} /></Row>}
       <Row label="Timeout">{formatLimit(job.timeout, 'no limit', "worker's default")}</Row>
-      <Row label="Retry backoff">{describeBackoff(job.backoff)}</Row>
+      <Row label="Retries">{job.maxAttempts <= 1 ? 'none (one attempt)' : `up to ${job.maxAttempts - 1}, backoff ${describeBackoff(job.backoff)}`}</Row>
       <Row label="Result TTL">{formatLimit(job.resultTtl, 'kept forever', "worker's default")}</Row>
       <Row label="Failure TTL">{formatLimit(job.failureTtl, 'kept forever', "worker's default")}</Row>
       <Row label="Payload size">{formatBytes(job.payload.bytes)}</Row>

@@ -41,17 +41,20 @@ function Totals({ data }: { data: QueuesResponse }) {
 export function OverviewView() {
   const queues = useQueues();
   const stats = useStats(WINDOW_SECONDS);
+  // failureReason is set from the first failed try, error only once retries are spent.
+  const queuesProblem = queues.error ?? queues.failureReason;
+  const statsProblem = stats.error ?? stats.failureReason;
   return (
     <div className="space-y-5">
       <h1 className="text-lg font-semibold">Overview</h1>
       {queues.data && <Totals data={queues.data} />}
       <section className="panel" aria-label="Queues">
         <h2 className="border-b border-slate-200 px-4 py-2.5 text-sm font-semibold">Queues</h2>
-        {queues.error && !queues.data && <div className="p-4"><ErrorNotice error={queues.error} /></div>}
-        {!queues.data && !queues.error && <LoadingRow />}
+        {queuesProblem && !queues.data && <div className="p-4"><ErrorNotice error={queuesProblem} /></div>}
+        {!queues.data && !queuesProblem && <LoadingRow />}
         {queues.data && <QueuesTable queues={queues.data.queues} />}
       </section>
-      {stats.error && !stats.data && <ErrorNotice error={stats.error} title="Could not load charts" />}
+      {statsProblem && !stats.data && <ErrorNotice error={statsProblem} title="Could not load charts" />}
       {stats.data && (
         <div className="grid gap-5 lg:grid-cols-2">
           <BacklogChart stats={stats.data} />

@@ -4,6 +4,7 @@ import type { JobRowDto, JobState } from '@/lib/wire';
 import { formatBytes, formatDuration, formatRelative, zoneLabel } from '../format';
 import { jobHref } from '../links';
 import { useSettings } from '../providers';
+import { ENDED_STATES } from '../states';
 import { Timestamp } from '../ui/timestamp';
 
 /** What the time column means in each state. */
@@ -48,7 +49,12 @@ function JobRow({ job, queue, state, now, showError }: { job: JobRowDto; queue: 
       <td className="whitespace-nowrap text-slate-700">
         <Timestamp ms={job.createdAt} withZone={false} />
       </td>
-      <td className="whitespace-nowrap" data-testid="job-time">{timeCell(job, state, now)}</td>
+      <td className="whitespace-nowrap" data-testid="job-time">
+        {timeCell(job, state, now)}
+        {ENDED_STATES.has(state) && state !== 'canceled' && job.endedAt && (
+          <span className="block text-xs text-slate-500">ended {formatRelative(job.endedAt, now)}</span>
+        )}
+      </td>
       <td className="text-right whitespace-nowrap" data-testid="job-attempts">
         {job.attempts}/{job.maxAttempts}
       </td>

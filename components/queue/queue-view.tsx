@@ -13,7 +13,8 @@ export const PAGE_SIZE = 20;
 
 function JobsSection({ queue, state, page }: { queue: string; state: JobState; page: number }) {
   const jobs = useJobs(queue, state, page, PAGE_SIZE);
-  if (jobs.error && !jobs.data) return <div className="p-4"><ErrorNotice error={jobs.error} /></div>;
+  const problem = jobs.error ?? jobs.failureReason;
+  if (problem && !jobs.data) return <div className="p-4"><ErrorNotice error={problem} /></div>;
   if (!jobs.data) return <LoadingRow />;
   const { total, jobs: rows, now, missing } = jobs.data;
   return (

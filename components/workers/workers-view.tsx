@@ -74,7 +74,9 @@ function WorkerRow({ worker, now }: { worker: WorkerDto; now: number }) {
 }
 
 export function WorkersView() {
-  const { data, error } = useWorkers();
+  const workers = useWorkers();
+  const { data } = workers;
+  const error = workers.error ?? workers.failureReason;
   const { timeZone } = useSettings();
   return (
     <div className="space-y-4">

@@ -55,6 +55,7 @@ describe('toHttpError maps real engine errors', () => {
     try {
       const e = toHttpError(await caught(() => inspector.listQueues()));
       expect([e.status, e.code]).toEqual([503, 'REDIS_UNAVAILABLE']);
+      expect(e.message).toMatch(/^Redis is unavailable: the dashboard cannot reach the Redis server/);
     } finally {
       inspector.client.disconnect();
     }

@@ -61,8 +61,9 @@ export function ensureSystemPackages(names) {
   }
   log(`installing from Debian: ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  run('apt-get', ['update'], { env });
-  run('apt-get', ['install', '-y', ...missing], { env });
+  // -q: no progress meters, which fill a CI log with carriage returns
+  run('apt-get', ['-q', 'update'], { env });
+  run('apt-get', ['-q', 'install', '-y', ...missing], { env });
   const still = missingSystemPackages(missing);
   if (still.length) throw new SetupError(`apt-get finished but these are still missing: ${still.join(', ')}`);
 }

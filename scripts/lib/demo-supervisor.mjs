@@ -41,7 +41,11 @@ export class Demo {
       this.redisUrl = this.config.redisUrl;
       return;
     }
-    this.redis = await startEmbeddedRedis(join(this.root, '.conveyor'));
+    try {
+      this.redis = await startEmbeddedRedis(join(this.root, '.conveyor'));
+    } catch (e) {
+      throw new Error(`the embedded Redis did not start: ${e.message.trim()}\n(its data is in .conveyor/redis/; move that folder away to start afresh)`);
+    }
     this.redisUrl = this.redis.url;
     pipeLines(this.redis.child.stderr, linePrefix('redis', 31), process.stderr);
     this.fatalOnExit({ name: 'redis', child: this.redis.child, exited: exitOf(this.redis.child) });

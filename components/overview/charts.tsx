@@ -42,7 +42,8 @@ export function BacklogChart({ stats }: { stats: StatsResponse }) {
         <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={clock(timeZone)} tick={{ fontSize: 11 }} minTickGap={40} />
         <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={44} />
         <Tooltip labelFormatter={(t) => formatTimestamp(Number(t), timeZone)} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {/* keys s0..s8 sort in rank order; the default would sort queue names alphabetically */}
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter="dataKey" />
         {names.map((name, i) => (
           <Area
             key={`${i}:${name}`}
@@ -70,7 +71,7 @@ export function ThroughputChart({ stats }: { stats: StatsResponse }) {
         <XAxis dataKey="t" tickFormatter={clock(timeZone)} tick={{ fontSize: 11 }} minTickGap={40} />
         <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={44} />
         <Tooltip labelFormatter={(t) => formatTimestamp(Number(t), timeZone)} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={(item) => (item.value === 'finished' ? 0 : 1)} />
         <Bar dataKey="finished" name="finished" stackId="tp" fill="#10b981" isAnimationActive={false} />
         <Bar dataKey="failed" name="failed" stackId="tp" fill="#ef4444" isAnimationActive={false} />
       </BarChart>

@@ -11,19 +11,19 @@ const WINDOW_SECONDS = 600;
 
 function Totals({ data }: { data: QueuesResponse }) {
   const sum = (pick: (q: QueuesResponse['queues'][number]) => number) => data.queues.reduce((n, q) => n + pick(q), 0);
-  const items = [
+  const items: { label: string; value: number; testId: string; href?: string; alarm?: boolean }[] = [
     { label: 'Workers online', value: data.workers.online, testId: 'workers-online', href: '/workers' },
     { label: 'Queues', value: data.queues.length, testId: 'total-queues' },
     { label: 'Waiting', value: sum((q) => q.counts.queued), testId: 'total-queued' },
     { label: 'Running', value: sum((q) => q.counts.started), testId: 'total-started' },
-    { label: 'Failed', value: sum((q) => q.counts.failed), testId: 'total-failed' },
+    { label: 'Failed', value: sum((q) => q.counts.failed), testId: 'total-failed', alarm: true },
   ];
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
       {items.map((item) => (
         <div key={item.label} className="panel px-4 py-3">
           <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{item.label}</dt>
-          <dd data-testid={item.testId} className="mt-1 text-2xl font-semibold tabular-nums">
+          <dd data-testid={item.testId} className={`mt-1 text-2xl font-semibold tabular-nums ${item.alarm && item.value > 0 ? 'text-red-700' : ''}`}>
             {item.href ? (
               <Link prefetch={false} href={item.href} className="hover:underline">
                 {formatCount(item.value)}

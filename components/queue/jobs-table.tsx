@@ -37,7 +37,7 @@ function timeCell(job: JobRowDto, state: JobState, now: number): string {
 function JobRow({ job, queue, state, now, showError }: { job: JobRowDto; queue: string; state: JobState; now: number; showError: boolean }) {
   return (
     <tr data-testid="job-row" data-job-id={job.id}>
-      <td className="max-w-[24rem] [overflow-wrap:anywhere]">
+      <td className="max-w-[24rem] min-w-[17.5rem] [overflow-wrap:anywhere]">
         <Link prefetch={false} href={jobHref(queue, job.id)} data-testid="job-link" className="link font-mono text-xs">
           {job.id}
         </Link>

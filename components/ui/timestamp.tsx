@@ -13,13 +13,13 @@ export function Timestamp({ ms, withZone = true, testId }: { ms: number | null |
   );
 }
 
-/** Absolute time followed by a muted relative one: "2026-12-03 19:35:50 UTC · 3 min ago". */
+/** Absolute time followed by a muted relative one: "2026-12-03 19:35:50 UTC (3 min ago)". */
 export function TimestampWithAge({ ms, now, testId }: { ms: number | null | undefined; now: number; testId?: string }) {
   if (!ms) return <Timestamp ms={ms} testId={testId} />;
   return (
     <span data-testid={testId}>
-      <Timestamp ms={ms} />
-      <span className="ml-2 text-slate-500">{formatRelative(ms, now)}</span>
+      <Timestamp ms={ms} />{' '}
+      <span className="ml-1 text-slate-500">({formatRelative(ms, now)})</span>
     </span>
   );
 }

@@ -3,9 +3,10 @@ import 'server-only';
  * What the page routes need before rendering: decoded, validated route params, and whether the
  * queue or job exists (so an unknown one gets a real 404 page).
  *
- * Next 16 hands page (and layout) params over still percent-encoded ("a%2Fb%20c"), while route
- * handlers get them decoded. Pages therefore decode each segment here, exactly once, so a queue
- * literally named "%41" (link: %2541) stays "%41".
+ * Next 16.5 hands a page component its params still percent-encoded ("a%2Fb%20c"), while route
+ * handlers and generateMetadata get them decoded (checked in dev and production builds). Pages
+ * therefore decode each segment here, exactly once, so a queue literally named "%41" (link:
+ * %2541) stays "%41".
  */
 import { queue as queueHandle } from './engine';
 import { jobIdSchema, jobListQuerySchema, queueNameSchema, searchObject, type JobListQuery } from './params';

@@ -24,15 +24,17 @@ function CountLink({ queue, state, count }: { queue: string; state: JobState; co
 function QueueRow({ queue }: { queue: QueueSummaryDto }) {
   return (
     <tr data-testid="queue-row" data-queue={queue.name}>
-      <td className="max-w-[22rem]">
-        <Link prefetch={false} href={queueHref(queue.name)} data-testid="queue-link" className="link font-medium break-all">
-          {queue.name}
-        </Link>
-        {queue.paused && (
-          <span data-testid="queue-paused" className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800">
-            paused
-          </span>
-        )}
+      <td>
+        <div className="max-w-[22rem] min-w-[8rem] [overflow-wrap:anywhere]">
+          <Link prefetch={false} href={queueHref(queue.name)} data-testid="queue-link" className="link font-medium">
+            {queue.name}
+          </Link>
+          {queue.paused && (
+            <span data-testid="queue-paused" className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800">
+              paused
+            </span>
+          )}
+        </div>
       </td>
       {STATES.map((state) => (
         <td key={state}>

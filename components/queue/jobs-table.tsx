@@ -37,14 +37,19 @@ function timeCell(job: JobRowDto, state: JobState, now: number): string {
 function JobRow({ job, queue, state, now, showError }: { job: JobRowDto; queue: string; state: JobState; now: number; showError: boolean }) {
   return (
     <tr data-testid="job-row" data-job-id={job.id}>
-      <td className="max-w-[24rem] min-w-[17.5rem] [overflow-wrap:anywhere]">
-        <Link prefetch={false} href={jobHref(queue, job.id)} data-testid="job-link" className="link font-mono text-xs">
-          {job.id}
-        </Link>
+      {/* Table cells ignore min/max-width; sized blocks inside them are respected. */}
+      <td>
+        <div className="max-w-[24rem] min-w-[16.5rem] [overflow-wrap:anywhere]">
+          <Link prefetch={false} href={jobHref(queue, job.id)} data-testid="job-link" className="link font-mono text-xs">
+            {job.id}
+          </Link>
+        </div>
       </td>
-      <td className="max-w-[18rem]">
-        <span data-testid="job-task" className="font-medium break-all">{job.task}</span>
-        {job.description && <span className="block truncate text-xs text-slate-500" title={job.description}>{job.description}</span>}
+      <td>
+        <div className="max-w-[18rem] min-w-[8rem] [overflow-wrap:anywhere]">
+          <span data-testid="job-task" className="font-medium">{job.task}</span>
+          {job.description && <span className="line-clamp-1 text-xs text-slate-500" title={job.description}>{job.description}</span>}
+        </div>
       </td>
       <td className="whitespace-nowrap text-slate-700">
         <Timestamp ms={job.createdAt} withZone={false} />
@@ -60,11 +65,11 @@ function JobRow({ job, queue, state, now, showError }: { job: JobRowDto; queue: 
       </td>
       <td className="text-right whitespace-nowrap text-slate-500">{formatBytes(job.payloadBytes)}</td>
       {showError && (
-        <td className="max-w-[28rem]" data-testid="job-error-summary">
+        <td data-testid="job-error-summary">
           {job.error && (
-            <span className="block truncate text-red-700" title={`${job.error.name}: ${job.error.message}`}>
+            <div className="line-clamp-2 max-w-[32rem] min-w-[12rem] [overflow-wrap:anywhere] text-red-700" title={`${job.error.name}: ${job.error.message}`}>
               <span className="font-medium">{job.error.name}</span>: {job.error.message}
-            </span>
+            </div>
           )}
         </td>
       )}

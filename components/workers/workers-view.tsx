@@ -37,7 +37,9 @@ function WorkerRow({ worker, now }: { worker: WorkerDto; now: number }) {
   const beatAge = now - worker.heartbeatAt;
   return (
     <tr data-testid="worker-row" data-worker={worker.name}>
-      <td className="min-w-[10rem] font-mono text-xs [overflow-wrap:anywhere]">{worker.name}</td>
+      <td className="font-mono text-xs">
+        <div className="min-w-[10rem] [overflow-wrap:anywhere]">{worker.name}</div>
+      </td>
       <td className="[overflow-wrap:anywhere]">{worker.host}</td>
       <td className="text-right">{worker.pid}</td>
       <td>
@@ -54,8 +56,10 @@ function WorkerRow({ worker, now }: { worker: WorkerDto; now: number }) {
       <td className="text-right" data-testid="worker-running">
         {worker.running}/{worker.concurrency}
       </td>
-      <td className="min-w-[14rem]">
-        <RunningJobs worker={worker} />
+      <td>
+        <div className="min-w-[14rem]">
+          <RunningJobs worker={worker} />
+        </div>
       </td>
       <td>
         <span className={`rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${STATE_STYLE[worker.state] ?? STATE_STYLE.idle}`}>{worker.state}</span>

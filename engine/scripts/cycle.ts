@@ -1,15 +1,18 @@
 import { defineScript } from './define';
 
-/** Values per outcome record in ARGV. */
-export const OUTCOME_WIDTH = 5;
+/** Values returned per claimed job, in order. */
+export const CLAIM_FIELDS = ['id', 'token', 'attempt', 'task', 'data', 'timeout', 'maxAttempts', 'backoff'] as const;
 
 export const cycleScript = defineScript({
   name: 'cycle',
   keys: ['queued', 'started', 'scheduled', 'finished', 'failed', 'expiry', 'wake', 'stats', 'meta'],
   contract: `
 a worker's round trip: applies the outcomes of attempts that ended (the complete, fail and retry
-transitions), then leases up to N more jobs (the claim transition). One call instead of one per
-transition keeps the hot path at one round trip per batch of jobs.
+transitions: started -> finished / failed / scheduled or queued), then leases up to N more jobs
+(the claim transition: queued -> started, after promoting due scheduled jobs). Each transition is
+one Lua function in transitions.ts; one call per round trip keeps the hot path at one round trip
+per batch of jobs. Reports count only while the job is started under the caller's fencing token;
+each claim bumps the token.
 KEYS[1] queued  KEYS[2] started  KEYS[3] scheduled  KEYS[4] finished  KEYS[5] failed
 KEYS[6] expiry  KEYS[7] wake  KEYS[8] stats  KEYS[9] meta
 ARGV[1] job key prefix  ARGV[2] default result TTL ms  ARGV[3] default failure TTL ms

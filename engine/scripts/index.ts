@@ -4,36 +4,27 @@
  */
 import type { ChainableCommander, Redis } from 'ioredis';
 import type { QueueKeys } from '../keys';
-import { claimScript } from './claim';
 import { cleanupScript } from './cleanup';
-import { completeScript } from './complete';
 import { cycleScript } from './cycle';
 import type { ScriptDef } from './define';
 import { deleteJobScript } from './delete-job';
 import { emptyQueueScript } from './empty-queue';
 import { enqueueScript } from './enqueue';
 import { extendLeasesScript } from './extend-leases';
-import { failScript } from './fail';
 import { promoteScript } from './promote';
 import { reapScript } from './reap';
 import { releaseScript } from './release';
-import { retryScript } from './retry';
 import { retryFailedScript } from './retry-failed';
 import { retryJobScript } from './retry-job';
 import { trimStatsScript } from './trim-stats';
 
-export { CLAIM_FIELDS } from './claim';
-export { OUTCOME_WIDTH } from './cycle';
+export { CLAIM_FIELDS } from './cycle';
 export { STATS_BUCKET_MS } from './define';
 export type { ScriptDef } from './define';
 
 export const SCRIPTS = {
   enqueue: enqueueScript,
-  claim: claimScript,
-  complete: completeScript,
   cycle: cycleScript,
-  fail: failScript,
-  retry: retryScript,
   extendLeases: extendLeasesScript,
   reap: reapScript,
   release: releaseScript,

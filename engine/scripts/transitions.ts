@@ -1,7 +1,7 @@
 /**
- * The hot-path transitions as Lua functions, so the scripts that run them alone (claim,
- * complete, fail, retry) and the worker's round-trip script (cycle) share one definition each.
- * Every function takes the keys it touches as arguments.
+ * The worker's transitions (claim, complete, fail, retry) as Lua functions, each defined once with
+ * its contract; the `cycle` script runs them in one call per round trip. Every function takes the
+ * keys it touches as arguments.
  */
 export const LUA_TRANSITIONS = `
 -- claim: queued -> started for up to maxJobs jobs, after promoting due scheduled jobs.
@@ -49,10 +49,11 @@ local function holdsLease(f, token)
   return f[1] == 'started' and f[2] == token
 end
 
--- complete: started -> finished (deleted instead when its result TTL is 0). False: lease lost.
-local function completeJob(startedKey, finishedKey, expiryKey, prefix, id, token, result, now, defaultTtl)
+-- Ends a leased attempt in a registry (finished or failed) with its payload field (result or
+-- error), or deletes the job when its TTL is 0. False when the caller no longer holds the lease.
+local function endJob(startedKey, registryKey, expiryKey, prefix, id, token, now, status, ttlField, defaultTtl, field, payload)
   local key = prefix .. id
-  local f = redis.call('HMGET', key, 'status', 'token', 'resultTtl')
+  local f = redis.call('HMGET', key, 'status', 'token', ttlField)
   if not holdsLease(f, token) then return false end
   redis.call('ZREM', startedKey, id)
   local ttl = tonumber(f[3]) or defaultTtl
@@ -60,31 +61,24 @@ local function completeJob(startedKey, finishedKey, expiryKey, prefix, id, token
     redis.call('DEL', key)
     return true
   end
-  if result ~= '' then
-    redis.call('HSET', key, 'status', 'finished', 'ended', now, 'result', result)
+  if payload ~= '' then
+    redis.call('HSET', key, 'status', status, 'ended', now, field, payload)
   else
-    redis.call('HSET', key, 'status', 'finished', 'ended', now)
+    redis.call('HSET', key, 'status', status, 'ended', now)
   end
-  redis.call('ZADD', finishedKey, now, id)
+  redis.call('ZADD', registryKey, now, id)
   setExpiry(expiryKey, id, now, ttl)
   return true
 end
 
--- fail: started -> failed with the error of the last attempt (deleted when its TTL is 0).
+-- complete: started -> finished, keeping the result ('' for none) for resultTtl.
+local function completeJob(startedKey, finishedKey, expiryKey, prefix, id, token, result, now, defaultTtl)
+  return endJob(startedKey, finishedKey, expiryKey, prefix, id, token, now, 'finished', 'resultTtl', defaultTtl, 'result', result)
+end
+
+-- fail: started -> failed, keeping the error of the last attempt for failureTtl.
 local function failJob(startedKey, failedKey, expiryKey, prefix, id, token, err, now, defaultTtl)
-  local key = prefix .. id
-  local f = redis.call('HMGET', key, 'status', 'token', 'failureTtl')
-  if not holdsLease(f, token) then return false end
-  redis.call('ZREM', startedKey, id)
-  local ttl = tonumber(f[3]) or defaultTtl
-  if ttl == 0 then
-    redis.call('DEL', key)
-    return true
-  end
-  redis.call('HSET', key, 'status', 'failed', 'ended', now, 'error', err)
-  redis.call('ZADD', failedKey, now, id)
-  setExpiry(expiryKey, id, now, ttl)
-  return true
+  return endJob(startedKey, failedKey, expiryKey, prefix, id, token, now, 'failed', 'failureTtl', defaultTtl, 'error', err)
 end
 
 -- retry: started -> scheduled after a delay (or straight to queued when it is 0).

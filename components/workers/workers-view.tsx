@@ -24,7 +24,7 @@ function RunningJobs({ worker }: { worker: WorkerDto }) {
           <Link prefetch={false} href={jobHref(job.queue, job.id)} data-testid="worker-job-link" className="link font-mono text-xs">
             {job.id}
           </Link>
-          <span className="ml-1 text-xs text-slate-500">
+          <span className="block text-xs text-slate-500">
             {job.task} · {job.queue}
           </span>
         </li>
@@ -43,10 +43,10 @@ function WorkerRow({ worker, now }: { worker: WorkerDto; now: number }) {
       <td className="[overflow-wrap:anywhere]">{worker.host}</td>
       <td className="text-right">{worker.pid}</td>
       <td>
-        <ul className="flex max-w-[16rem] flex-wrap gap-1">
+        <ul className="flex max-w-[18rem] min-w-[10rem] flex-wrap gap-1">
           {worker.queues.map((q) => (
             <li key={q}>
-              <Link prefetch={false} href={queueHref(q)} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700 hover:bg-slate-200">
+              <Link prefetch={false} href={queueHref(q)} className="inline-block rounded bg-slate-100 px-1.5 py-0.5 text-xs whitespace-nowrap text-slate-700 hover:bg-slate-200">
                 {q}
               </Link>
             </li>
@@ -57,7 +57,7 @@ function WorkerRow({ worker, now }: { worker: WorkerDto; now: number }) {
         {worker.running}/{worker.concurrency}
       </td>
       <td>
-        <div className="min-w-[14rem]">
+        <div className="min-w-[18rem]">
           <RunningJobs worker={worker} />
         </div>
       </td>

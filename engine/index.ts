@@ -12,7 +12,7 @@ export type { JobOptions } from './options';
 export { validateTimeout, validateTtl } from './options';
 export type { RetryOptions, BackoffSpec } from './backoff';
 export { retryDelay } from './backoff';
-export type { JobRecord, JobError } from './job';
+export type { JobRecord, JobError, JobSummary } from './job';
 export { Inspector } from './inspector';
 export type { QueueSummary, WorkerInfo, StatsSeries } from './inspector';
 export { JOB_STATES, DEFAULT_PREFIX, validateQueueName, validateJobId } from './keys';

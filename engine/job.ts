@@ -45,6 +45,27 @@ export interface JobRecord {
   leaseExpiresAt?: number;
 }
 
+/** A job without its payload, result and meta: what a list row needs, cheap to read. */
+export interface JobSummary extends Omit<JobRecord, 'data' | 'dataError' | 'result' | 'meta' | 'backoff'> {
+  /** size of the stored payload (UTF-8 bytes of its JSON) */
+  dataBytes: number;
+}
+
+/** Hash fields read for a JobSummary (everything but data, result, meta and backoff). */
+export const SUMMARY_FIELDS = [
+  'task', 'status', 'created', 'enqueued', 'started', 'ended', 'due', 'attempts', 'maxAttempts', 'crashes',
+  'timeout', 'resultTtl', 'failureTtl', 'description', 'error', 'worker',
+] as const;
+
+export function decodeSummary(queue: string, id: string, values: (string | null)[], dataBytes: number): JobSummary {
+  const h: Record<string, string> = {};
+  SUMMARY_FIELDS.forEach((f, i) => {
+    if (values[i] !== null) h[f] = values[i] as string;
+  });
+  const { data: _d, dataError: _e, result: _r, meta: _m, backoff: _b, ...summary } = decodeJob(queue, id, h);
+  return { ...summary, dataBytes };
+}
+
 const num = (v: string | undefined): number | undefined => (v === undefined || v === '' ? undefined : Number(v));
 
 function parseJson(raw: string | undefined): { value?: unknown; error?: string } {

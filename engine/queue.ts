@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { closeClient, connect, type ConnectionOptions, type OwnedClient } from './connection';
 import { InvalidStateError, JobNotFoundError, ValidationError } from './errors';
-import { decodeJob, type JobRecord } from './job';
+import { decodeJob, decodeSummary, SUMMARY_FIELDS, type JobRecord, type JobSummary } from './job';
 import { DEFAULT_PREFIX, JOB_STATES, queueKeys, queuesKey, validatePrefix, validateQueueName, type JobState, type QueueKeys } from './keys';
 import { encodeJob, validateTaskName, type EncodedJob, type JobOptions } from './options';
 import { toJson } from './payload';
@@ -126,6 +126,31 @@ export class Queue {
       out.push(job);
     });
     return out;
+  }
+
+  /** List-row views of jobs (no payload, result or meta), one round trip; vanished ids are skipped. */
+  async getJobSummaries(ids: readonly string[]): Promise<JobSummary[]> {
+    if (ids.length === 0) return [];
+    const pipe = this.client.pipeline();
+    for (const id of ids) {
+      const key = this.keys.jobPrefix + id;
+      pipe.hmget(key, ...SUMMARY_FIELDS).hstrlen(key, 'data').zscore(this.keys.started, id);
+    }
+    const replies = unwrap(await pipe.exec());
+    const out: JobSummary[] = [];
+    ids.forEach((id, i) => {
+      const values = replies[3 * i] as (string | null)[];
+      if (values[1] === null) return; // no status: the hash is gone
+      const job = decodeSummary(this.name, id, values, Number(replies[3 * i + 1]));
+      const lease = replies[3 * i + 2];
+      if (job.state === 'started' && lease !== null) job.leaseExpiresAt = Number(lease);
+      out.push(job);
+    });
+    return out;
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return (await this.client.exists(this.keys.jobPrefix + id)) === 1;
   }
 
   async getJob(id: string): Promise<JobRecord | null> {

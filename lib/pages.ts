@@ -45,8 +45,8 @@ export async function findJob(rawQueue: string, rawId: string): Promise<{ queue:
   const id = jobIdSchema.safeParse(decodeSegment(rawId));
   const queue = id.success ? await findQueue(rawQueue) : null;
   if (!queue || !id.success) return null;
-  const job = await (await queueHandle(queue)).getJob(id.data);
-  return job ? { queue, id: id.data } : null;
+  const exists = await (await queueHandle(queue)).exists(id.data);
+  return exists ? { queue, id: id.data } : null;
 }
 
 export type QueuePageQuery = { ok: true; query: JobListQuery } | { ok: false; message: string };

@@ -26,7 +26,7 @@ export async function listJobs(name: string, query: JobListQuery): Promise<JobsR
   const q = await queue(name);
   const { state, page, pageSize } = query;
   const { ids, total } = await q.listJobIds(state, (page - 1) * pageSize, pageSize);
-  const jobs = await q.getJobs(ids);
+  const jobs = await q.getJobSummaries(ids);
   return {
     queue: name,
     state,

@@ -4,7 +4,7 @@ import 'server-only';
  * carries payload, result and meta as pretty-printed JSON text, capped so one huge job cannot
  * stall the browser.
  */
-import type { JobRecord, JobState as EngineJobState, WorkerInfo } from '@/engine';
+import type { JobRecord, JobState as EngineJobState, JobSummary, WorkerInfo } from '@/engine';
 import type { JobDetailDto, JobRowDto, JobState, JsonTextDto, WorkerDto } from './wire';
 
 // Compile-time proof that the wire's state list is the engine's.
@@ -26,20 +26,10 @@ function firstLine(text: string): string {
   return newline < 0 ? text : text.slice(0, newline);
 }
 
-/** The payload as stored: JSON text, or the raw text when it failed to parse. */
-function storedPayload(job: JobRecord): string {
-  if (job.dataError !== undefined) return String(job.data);
-  return job.data === undefined ? '' : JSON.stringify(job.data);
-}
-
-export function payloadBytes(job: JobRecord): number {
-  return Buffer.byteLength(storedPayload(job), 'utf8');
-}
-
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
 /** Fields rows and details share: identity, times, attempts. */
-function basics(job: JobRecord) {
+function basics(job: JobRecord | JobSummary) {
   return {
     id: job.id,
     task: job.task,
@@ -54,13 +44,13 @@ function basics(job: JobRecord) {
   };
 }
 
-export function toJobRow(job: JobRecord): JobRowDto {
+export function toJobRow(job: JobSummary): JobRowDto {
   return {
     ...basics(job),
     error: job.error
       ? { name: truncate(String(job.error.name), 80), message: truncate(firstLine(String(job.error.message)), MAX_ERROR_SUMMARY) }
       : null,
-    payloadBytes: payloadBytes(job),
+    payloadBytes: job.dataBytes,
     description: job.description === undefined ? null : truncate(job.description, MAX_DESCRIPTION_ROW),
   };
 }

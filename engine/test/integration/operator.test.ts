@@ -32,6 +32,18 @@ describe('counts and pages', () => {
     await expect(q.listJobIds('queued', 0, 0)).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
   });
 
+  it('reads list rows without payloads, with the payload size, skipping vanished ids', async () => {
+    const q = makeQueue(uniqueName());
+    const data = { text: 'ünï 📦'.repeat(100) };
+    const { id } = await q.enqueue('t', data, { description: 'row', retry: { attempts: 3, backoff: 10 } });
+    const rows = await q.getJobSummaries([id, 'gone']);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id, task: 't', state: 'queued', description: 'row', maxAttempts: 3, dataBytes: Buffer.byteLength(JSON.stringify(data)) });
+    expect(rows[0]).not.toHaveProperty('data');
+    expect(await q.exists(id)).toBe(true);
+    expect(await q.exists('gone')).toBe(false);
+  });
+
   it('reports every queue with counts in one call', async () => {
     const a = makeQueue(uniqueName('a'));
     const b = makeQueue(uniqueName('b'));

@@ -127,10 +127,16 @@ export class Inspector {
     const buckets = Array.from({ length: count }, (_, i) => last - count + 1 + i);
     const fields = buckets.flatMap((b) => [`f:${b}`, `x:${b}`, `r:${b}`, `q:${b}`]);
     const pipe = this.client.pipeline();
-    for (const q of queues) pipe.hmget(queueKeys(this.prefix, q).stats, ...fields).llen(queueKeys(this.prefix, q).queued);
+    for (const q of queues) {
+      const k = queueKeys(this.prefix, q);
+      pipe.hmget(k.stats, ...fields).llen(k.queued).hget(k.meta, 'created');
+    }
     const replies = unwrap(await pipe.exec());
     const points: StatsPoint[] = buckets.map((b) => ({ t: b * STATS_BUCKET_MS, finished: 0, failed: 0, retried: 0, backlog: {} }));
-    queues.forEach((q, qi) => addQueueSeries(points, q, replies[2 * qi] as (string | null)[], Number(replies[2 * qi + 1])));
+    queues.forEach((q, i) => {
+      const [values, length, created] = replies.slice(3 * i, 3 * i + 3) as [(string | null)[], number, string | null];
+      addQueueSeries(points, q, values, Number(length), created === null ? 0 : Number(created));
+    });
     return { bucketMs: STATS_BUCKET_MS, points };
   }
 
@@ -139,17 +145,18 @@ export class Inspector {
   }
 }
 
-function addQueueSeries(points: StatsPoint[], queue: string, values: (string | null)[], current: number): void {
+function addQueueSeries(points: StatsPoint[], queue: string, values: (string | null)[], current: number, createdAt: number): void {
   const samples = points.map((_, i) => values[4 * i + 3]);
-  // Before the first sample in the window the backlog was whatever that sample says (or, with no
-  // sample at all, what it is now): nothing changed it, or a sample would exist.
+  // Before the first sample in the window the backlog was what that sample says (or, with no
+  // sample at all, what it is now): anything that changes it writes a sample. Before the queue
+  // existed it was 0.
   let backlog = Number(samples.find((v) => v !== null) ?? current);
   points.forEach((p, i) => {
     p.finished += Number(values[4 * i] ?? 0);
     p.failed += Number(values[4 * i + 1] ?? 0);
     p.retried += Number(values[4 * i + 2] ?? 0);
     if (samples[i] !== null) backlog = Number(samples[i]);
-    p.backlog[queue] = backlog;
+    p.backlog[queue] = p.t + STATS_BUCKET_MS <= createdAt ? 0 : backlog;
   });
   // The newest bucket shows the live length, exact even if nothing sampled it yet.
   points[points.length - 1].backlog[queue] = current;

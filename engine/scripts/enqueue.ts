@@ -2,16 +2,18 @@ import { defineScript } from './define';
 
 export const enqueueScript = defineScript({
   name: 'enqueue',
-  keys: ['queued', 'scheduled', 'wake', 'stats'],
+  keys: ['queued', 'scheduled', 'wake', 'stats', 'meta'],
   contract: `
 adds jobs: new -> queued, or -> scheduled when delayed. An id that exists is left untouched.
 KEYS[1] queued list  KEYS[2] scheduled zset  KEYS[3] wake list  KEYS[4] stats hash
+KEYS[5] meta hash (field created: when the queue got its first job, for the charts)
 ARGV[1] job key prefix
 ARGV[2..] one record per job: id, atFront ('1'|'0'), delay ms, number of field pairs n,
           then n field/value pairs (task, data and options)
 Returns one integer per job: 1 created, 0 duplicate id (nothing written)`,
   body: `
 local queuedKey, scheduledKey, wakeKey, statsKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+redis.call('HSETNX', KEYS[5], 'created', nowMs())
 local prefix = ARGV[1]
 local now = nowMs()
 local results, tail = {}, {}

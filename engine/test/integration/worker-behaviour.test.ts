@@ -177,3 +177,14 @@ describe('awkward names', () => {
     await assertConsistent(q);
   });
 });
+
+describe('backlog history', () => {
+  it('is 0 before the queue existed and follows the samples after', async () => {
+    const q = makeQueue(uniqueName());
+    await q.enqueueMany(Array.from({ length: 5 }, () => ({ task: 't', data: null })));
+    const series = await makeInspector().stats([q.name], 60_000);
+    const backlog = series.points.map((p) => p.backlog[q.name]);
+    expect(backlog.at(-1)).toBe(5);
+    expect(backlog[0]).toBe(0);
+  });
+});

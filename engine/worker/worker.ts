@@ -177,10 +177,11 @@ export class Worker extends EventEmitter {
       const mine = calls.find((c) => c.queue === claimQueue) ?? calls[calls.push({ queue: claimQueue, outcomes: [], want: 0 }) - 1];
       mine.want = this.freeSlots();
     }
+    const peeks = this.queuesToPeek(claimQueue);
     let replies: [Error | null, unknown][];
     const sentAt = performance.now();
     try {
-      replies = await this.sendCycles(calls);
+      replies = await this.send(calls, peeks);
       this.roundTripMs += RTT_WEIGHT * (performance.now() - sentAt - this.roundTripMs);
     } catch (e) {
       this.executor.reports.restore(taken);
@@ -198,16 +199,29 @@ export class Worker extends EventEmitter {
         this.applyCycle(call, readCycle(call.queue, reply as (string | number | null)[]));
       }
     });
+    peeks.forEach((q, i) => {
+      const [err, length] = replies[calls.length + i] ?? [null, 0];
+      if (!err && Number(length) > 0) this.maybeWork.add(q);
+    });
     return ok;
   }
 
-  /** One queue: a plain script call. Several: one pipeline. Either way one round trip. */
-  private async sendCycles(calls: CycleCall[]): Promise<[Error | null, unknown][]> {
+  /**
+   * Higher-priority queues believed empty while we claim from a lower one. Their new jobs woke
+   * nobody (this worker was busy, not blocked), so each round trip looks at their length.
+   */
+  private queuesToPeek(claimQueue: string | undefined): string[] {
+    if (claimQueue === undefined) return [];
+    return this.queues.slice(0, this.queues.indexOf(claimQueue)).filter((q) => !this.maybeWork.has(q));
+  }
+
+  /** Cycle calls and peeks in one round trip: a plain script call when that is all there is. */
+  private async send(calls: CycleCall[], peeks: string[]): Promise<[Error | null, unknown][]> {
     const params = {
       workerName: this.name, leaseMs: this.settings.leaseMs,
       resultTtl: this.settings.resultTtl, failureTtl: this.settings.failureTtl,
     };
-    if (calls.length === 1) {
+    if (calls.length === 1 && peeks.length === 0) {
       const k = this.keys.get(calls[0].queue)!;
       try {
         return [[null, await runScript(this.conn.client, 'cycle', k, cycleArgs(k, params, calls[0]))]];
@@ -220,6 +234,7 @@ export class Worker extends EventEmitter {
       const k = this.keys.get(call.queue)!;
       runScript(pipe, 'cycle', k, cycleArgs(k, params, call));
     }
+    for (const q of peeks) pipe.llen(this.keys.get(q)!.queued);
     return (await pipe.exec()) ?? [];
   }
 

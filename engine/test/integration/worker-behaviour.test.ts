@@ -188,3 +188,22 @@ describe('backlog history', () => {
     expect(backlog[0]).toBe(0);
   });
 });
+
+describe('queue priority', () => {
+  it('takes new work from a higher-priority queue while busy with a lower one', async () => {
+    const high = makeQueue(uniqueName('high'));
+    const low = makeQueue(uniqueName('low'));
+    const order: string[] = [];
+    const w = makeWorker([high.name, low.name], {
+      slow: async ({ queue }: JobContext) => { order.push(queue); await new Promise((r) => setTimeout(r, 30)); },
+    }, { concurrency: 2, prefetch: 0 });
+    await low.enqueueMany(Array.from({ length: 40 }, () => ({ task: 'slow', data: null })));
+    await w.start();
+    await waitFor('low queue under way', () => order.length >= 4);
+    await high.enqueueMany(Array.from({ length: 4 }, () => ({ task: 'slow', data: null })));
+    await waitFor('high jobs done', async () => (await high.getCounts()).finished === 4);
+    // Every high job ran before the low queue was drained, though no wake-up reached the busy worker.
+    expect((await low.getCounts()).queued).toBeGreaterThan(0);
+    await w.close();
+  });
+});

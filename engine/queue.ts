@@ -95,16 +95,20 @@ export class Queue {
   }
 
   /**
-   * One page of a state's job ids, O(page) for the sorted sets. Queued lists run next-first;
-   * finished, failed and canceled newest-first; scheduled soonest-first; started by lease deadline.
+   * One page of a state's job ids: O(log n + page) for the sorted sets, and for the queued list
+   * O(page + distance to its nearer end). Queued runs next-first; finished, failed and canceled
+   * newest-first; scheduled soonest-first; started by lease deadline.
    */
   async listJobIds(state: JobState, offset: number, limit: number): Promise<Page> {
     checkPage(offset, limit);
+    if (state === 'queued') {
+      const [total, ...ids] = await runScript<[number, ...string[]]>(this.client, 'pageQueued', this.keys, [offset, limit]);
+      return { ids, total };
+    }
     const key = this.keys[state];
     const end = offset + limit - 1;
     const pipe = this.client.pipeline();
-    if (state === 'queued') pipe.llen(key).lrange(key, offset, end);
-    else if (NEWEST_FIRST.has(state)) pipe.zcard(key).zrange(key, offset, end, 'REV');
+    if (NEWEST_FIRST.has(state)) pipe.zcard(key).zrange(key, offset, end, 'REV');
     else pipe.zcard(key).zrange(key, offset, end);
     const [total, ids] = unwrap(await pipe.exec()) as [number, string[]];
     return { ids, total };

@@ -11,6 +11,7 @@ import { deleteJobScript } from './delete-job';
 import { emptyQueueScript } from './empty-queue';
 import { enqueueScript } from './enqueue';
 import { extendLeasesScript } from './extend-leases';
+import { pageQueuedScript } from './page-queued';
 import { promoteScript } from './promote';
 import { reapScript } from './reap';
 import { releaseScript } from './release';
@@ -29,6 +30,7 @@ export const SCRIPTS = {
   reap: reapScript,
   release: releaseScript,
   promote: promoteScript,
+  pageQueued: pageQueuedScript,
   retryJob: retryJobScript,
   deleteJob: deleteJobScript,
   retryFailed: retryFailedScript,

@@ -25,6 +25,9 @@ describe('counts and pages', () => {
     expect(p1).toEqual({ total: 45, ids: ids.slice(0, 20) });
     expect(p3).toEqual({ total: 45, ids: ids.slice(40) });
     expect(await q.listJobIds('queued', 100, 20)).toEqual({ total: 45, ids: [] });
+    // pages near the tail are read from the tail end; the order stays head-to-tail
+    expect(await q.listJobIds('queued', 30, 10)).toEqual({ total: 45, ids: ids.slice(30, 40) });
+    expect(await q.listJobIds('queued', 44, 5)).toEqual({ total: 45, ids: ids.slice(44) });
     const counts = await q.getCounts();
     expect(Object.keys(counts).sort()).toEqual([...JOB_STATES].sort());
     expect(counts.queued).toBe(45);

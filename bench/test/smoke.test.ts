@@ -1,0 +1,112 @@
+/**
+ * The benchmark harness end to end, small: `SMOKE=1 npm run bench` (N=500, one round, the
+ * volatile server, a small failed set). Asserts that it produced a well-formed record for every
+ * scenario and system (or a skip reason for RQ), a summary, and left no process behind.
+ * No timing is asserted: this machine is shared and its speed varies.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CONFIG_KEYS, parseConfig } from '../lib/config';
+import { readResults } from '../lib/results';
+import type { AnyRec } from '../lib/records';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+// Inside the repository: the bundled measurement processes resolve node_modules from there.
+const resultsDir = join(root, 'bench', 'results', `smoke-test-${process.pid}-${Date.now().toString(36)}`);
+const resultsMd = join(root, 'bench', 'RESULTS.md');
+
+function runSmoke(): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/run.ts'], {
+      cwd: root,
+      env: { ...smokeEnv(), SMOKE: '1', RESULTS_DIR: resultsDir },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (code) => resolve({ code, stderr }));
+  });
+}
+
+/** This environment without any harness setting, so the smoke defaults apply. */
+function smokeEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of CONFIG_KEYS) delete env[key];
+  return env;
+}
+
+function processesUsing(dir: string): string[] {
+  const out: string[] = [];
+  for (const pid of readdirPids()) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (cmd.includes(dir)) out.push(`${pid}: ${cmd.replace(/\0/g, ' ')}`);
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+
+function readdirPids(): string[] {
+  return readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+afterAll(() => rmSync(resultsDir, { recursive: true, force: true }));
+
+describe('npm run bench (smoke)', () => {
+  it('measures every scenario and system and writes the results', { timeout: 15 * 60_000 }, async () => {
+    const mdBefore = existsSync(resultsMd) ? statSync(resultsMd).mtimeMs : 0;
+    const { code, stderr } = await runSmoke();
+    const records: AnyRec[] = readResults(join(resultsDir, 'results.jsonl'));
+    const errors = records.filter((r) => r.kind === 'error');
+    expect(errors, stderr.slice(-3000)).toEqual([]);
+    expect(code, stderr.slice(-3000)).toBe(0);
+
+    const skip = records.find((r) => r.kind === 'skip' && r.system === 'rq');
+    if (skip?.kind === 'skip') console.log(`RQ was skipped: ${skip.reason}`);
+    const systems = ['conveyor', 'bullmq', 'bee-queue', ...(skip ? [] : ['rq-simple'])];
+    const slotsOf = (s: string) => (s.startsWith('rq-') ? ['c1-keep', 'c1-remove'] : ['c1-keep', 'c1-remove', 'c10-keep', 'c10-remove', 'c50-keep', 'c50-remove']);
+    for (const system of systems) {
+      const mine = records.filter((r) => 'system' in r && r.system === system);
+      for (const slot of slotsOf(system)) {
+        expect(mine.filter((r) => r.kind === 'enqueue' && r.slot === slot), `${system} enqueue ${slot}`).toHaveLength(1);
+        const drains = mine.filter((r) => r.kind === 'drain' && r.slot === slot);
+        expect(drains, `${system} drain ${slot}`).toHaveLength(1);
+        if (drains[0].kind === 'drain') expect(drains[0].completed).toBe(drains[0].n);
+      }
+      expect(mine.filter((r) => r.kind === 'latency'), `${system} latency`).toHaveLength(1);
+    }
+
+    const cfg = parseConfig({ SMOKE: '1' });
+    const [small, large, many] = [cfg.FAILED_SMALL, cfg.FAILED_JOBS, cfg.DASH_QUEUES];
+    const dash = records.filter((r) => r.kind === 'dashboard');
+    expect(dash.map((r) => r.kind === 'dashboard' && `${r.endpoint}/${r.failed_jobs}/${r.queues}`)).toEqual([
+      `queues/${small}/1`, `failed-page/${small}/1`, `queues/${large}/1`, `failed-page/${large}/1`, `queues/${large}/${many}`,
+    ]);
+    for (const r of dash) if (r.kind === 'dashboard') expect(r.commands_per_request).toBeGreaterThan(0);
+
+    const summary = readFileSync(join(resultsDir, 'summary.md'), 'utf8');
+    expect(summary).toContain('### Targets');
+    for (const system of systems) expect(summary).toContain(`| ${system} |`);
+    expect(summary).toMatch(/\*\*(PASS|FAIL)\*\*/);
+    // a smoke run leaves the committed RESULTS.md alone, and no process of its own behind
+    expect(existsSync(resultsMd) ? statSync(resultsMd).mtimeMs : 0).toBe(mdBefore);
+    expect(processesUsing(resultsDir)).toEqual([]);
+    const started = records.flatMap((r) => (r.kind === 'process' ? [r] : []));
+    expect(started.map((r) => r.what).sort()).toEqual(['dashboard', 'redis-server']);
+    for (const p of started) expect(isAlive(p.pid), `${p.what} (pid ${p.pid}) still runs`).toBe(false);
+  });
+});

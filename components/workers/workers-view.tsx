@@ -40,13 +40,13 @@ function WorkerRow({ worker, now }: { worker: WorkerDto; now: number }) {
       <td className="font-mono text-xs">
         <div className="min-w-[10rem] [overflow-wrap:anywhere]">{worker.name}</div>
       </td>
-      <td className="[overflow-wrap:anywhere]">{worker.host}</td>
-      <td className="text-right">{worker.pid}</td>
+      <td className="[overflow-wrap:anywhere]" data-testid="worker-host">{worker.host}</td>
+      <td className="text-right" data-testid="worker-pid">{worker.pid}</td>
       <td>
-        <ul className="flex max-w-[18rem] min-w-[10rem] flex-wrap gap-1">
+        <ul className="flex max-w-[18rem] min-w-[10rem] flex-wrap gap-1" data-testid="worker-queues">
           {worker.queues.map((q) => (
             <li key={q}>
-              <Link prefetch={false} href={queueHref(q)} className="inline-block rounded bg-slate-100 px-1.5 py-0.5 text-xs whitespace-nowrap text-slate-700 hover:bg-slate-200">
+              <Link prefetch={false} href={queueHref(q)} data-testid="worker-queue-link" className="inline-block rounded bg-slate-100 px-1.5 py-0.5 text-xs whitespace-nowrap text-slate-700 hover:bg-slate-200">
                 {q}
               </Link>
             </li>

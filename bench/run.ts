@@ -55,9 +55,9 @@ async function runServer(ctx: RunContext, kind: BenchConfig['SERVERS'][number], 
   ctx.log.write({ kind: 'process', what: 'redis-server', server: kind, pid });
   try {
     say(`${kind}: redis-server at ${server.url}`);
-    await runQueueMatrix(ctx, server);
+    if (ctx.cfg.SCENARIOS.includes('queues')) await runQueueMatrix(ctx, server);
     if (dashboard && ctx.cfg.DASHBOARD_SERVERS.includes(kind)) await runDashboard(ctx, server);
-    if (ctx.cfg.BENCH_PROFILE && kind === ctx.cfg.SERVERS[0]) await profileConveyor(ctx, server);
+    if (ctx.cfg.SCENARIOS.includes('profile') && kind === ctx.cfg.SERVERS[0]) await profileConveyor(ctx, server);
   } finally {
     await stop();
   }
@@ -72,7 +72,7 @@ async function main(): Promise<number> {
   const entries = await compileEntries(join(log.dir, 'build'));
   const versions = baseVersions();
   const systems = chooseSystems(cfg, log, versions);
-  let dashboard = cfg.DASHBOARD;
+  let dashboard = cfg.SCENARIOS.includes('dashboard');
   if (dashboard && !(await buildDashboard())) {
     log.write({ kind: 'error', system: 'conveyor', scenario: 'dashboard', message: 'the dashboard did not build (node scripts/build.mjs)' });
     dashboard = false;

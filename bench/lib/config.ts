@@ -14,6 +14,11 @@ export const SERVER_KINDS = ['volatile', 'aof'] as const;
 export type ServerKind = (typeof SERVER_KINDS)[number];
 export const SYSTEM_NAMES = ['conveyor', 'bullmq', 'bee-queue', 'rq'] as const;
 export const RQ_WORKERS = ['simple', 'fork'] as const;
+/**
+ * queues: scenarios 1-4 (enqueue, processing, latency, memory); dashboard: scenario 5;
+ * profile: a CPU profile of one extra Conveyor drain at the highest concurrency (first server)
+ */
+export const SCENARIO_NAMES = ['queues', 'dashboard', 'profile'] as const;
 
 const Schema = z.object({
   SMOKE: flag.default(false),
@@ -30,7 +35,7 @@ const Schema = z.object({
   LAT_SECONDS: count(),
   LAT_WARMUP: count(0).default(10),
   LAT_CONCURRENCY: count().default(1),
-  DASHBOARD: flag.default(true),
+  SCENARIOS: list(SCENARIO_NAMES),
   DASHBOARD_SERVERS: list(SERVER_KINDS),
   FAILED_JOBS: count(),
   FAILED_SMALL: count(),
@@ -38,19 +43,18 @@ const Schema = z.object({
   DASH_QUEUES: count(),
   RUN_TIMEOUT_MS: count().default(300_000),
   RESULTS_DIR: z.string().optional(),
-  BENCH_PROFILE: flag.default(false),
   VERBOSE: flag.default(false),
 });
 
 const FULL: Record<string, string> = {
-  N: '20000', ROUNDS: '3', CONCURRENCIES: '1,10,50', SERVERS: 'volatile,aof',
+  N: '20000', ROUNDS: '3', SCENARIOS: 'queues,dashboard,profile', CONCURRENCIES: '1,10,50', SERVERS: 'volatile,aof',
   SYSTEMS: 'conveyor,bullmq,bee-queue,rq', RQ_WORKERS: 'simple,fork', LAT_RATE: '50', LAT_SECONDS: '5',
   DASHBOARD_SERVERS: 'volatile,aof', FAILED_JOBS: '1000000', FAILED_SMALL: '1000', DASH_REQUESTS: '50', DASH_QUEUES: '100',
 };
 
 const SMOKE: Record<string, string> = {
   ...FULL,
-  N: '500', N_RQ: '100', ROUNDS: '1', SERVERS: 'volatile', RQ_WORKERS: 'simple', LAT_SECONDS: '1', LAT_WARMUP: '5',
+  N: '500', N_RQ: '100', ROUNDS: '1', SCENARIOS: 'queues,dashboard', SERVERS: 'volatile', RQ_WORKERS: 'simple', LAT_SECONDS: '1', LAT_WARMUP: '5',
   DASHBOARD_SERVERS: 'volatile', FAILED_JOBS: '3000', FAILED_SMALL: '300', DASH_REQUESTS: '10', DASH_QUEUES: '100',
 };
 

@@ -15,7 +15,7 @@ const Placement = {
   slot: z.string(),
 };
 
-export const EnqueueRecord = z.object({
+export const EnqueueRecord = z.looseObject({
   kind: z.literal('enqueue'),
   ...Placement,
   system: z.string(),
@@ -32,7 +32,7 @@ export const EnqueueRecord = z.object({
   others_cpu_pct: num,
 });
 
-export const DrainRecord = z.object({
+export const DrainRecord = z.looseObject({
   kind: z.literal('drain'),
   ...Placement,
   system: z.string(),
@@ -52,7 +52,7 @@ export const DrainRecord = z.object({
   others_cpu_pct: num,
 });
 
-export const LatencyRecord = z.object({
+export const LatencyRecord = z.looseObject({
   kind: z.literal('latency'),
   ...Placement,
   system: z.string(),
@@ -84,7 +84,7 @@ export const DashboardRecord = z.object({
   calls: z.record(z.string(), z.number()),
 });
 
-export const SeedRecord = z.object({
+export const SeedRecord = z.looseObject({
   kind: z.literal('seed'),
   server,
   queue: z.string(),

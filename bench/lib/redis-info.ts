@@ -49,3 +49,16 @@ export function callsBetween(a: InfoSnapshot, b: InfoSnapshot): Record<string, n
 export function commandsBetween(a: InfoSnapshot, b: InfoSnapshot): number {
   return b.commands - a.commands - 1;
 }
+
+/**
+ * Waits (bounded) until the server is not rewriting its AOF or saving in the background: a
+ * fork copying gigabytes would otherwise land in the middle of a measurement.
+ */
+export async function waitPersistenceIdle(admin: Redis, maxWaitMs = 120_000): Promise<void> {
+  const deadline = Date.now() + maxWaitMs;
+  while (Date.now() < deadline) {
+    const text = await admin.info('persistence');
+    if (!/aof_rewrite_in_progress:1|rdb_bgsave_in_progress:1/.test(text)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

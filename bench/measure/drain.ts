@@ -5,7 +5,7 @@
  * finished job kept (used_memory now minus before the enqueue, over N).
  */
 import { loadSystem } from '../adapters/index';
-import { adminClient, childSettings, emit, peakRssMb, perJob, Phase, runMeasurement } from './common';
+import { adminClient, childSettings, emit, nowUs, peakRssMb, perJob, Phase, runMeasurement } from './common';
 
 runMeasurement(async () => {
   const s = childSettings();
@@ -24,8 +24,10 @@ runMeasurement(async () => {
   );
 
   const phase = await Phase.begin(admin);
+  const fromUs = nowUs();
   await worker.start();
   await allDone;
+  const toUs = nowUs();
   const p = await phase.end();
   const rssPeakMb = peakRssMb();
 
@@ -48,5 +50,7 @@ runMeasurement(async () => {
     redis_calls: p.calls,
     redis_bytes_per_job_kept: s.BASE_USED_MEMORY > 0 ? Math.round((p.usedMemoryAfter - s.BASE_USED_MEMORY) / s.N) : null,
     others_cpu_pct: p.othersCpuPct,
+    /** the drain on the monotonic clock (µs), to cut a CPU profile to it */
+    window_us: [fromUs, toUs],
   });
 });

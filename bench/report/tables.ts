@@ -51,7 +51,7 @@ export function latencyTable(all: LatencyRec[]): string {
       spreadText(spread(rs.map((x) => x.p99_ms)), (x) => fmt(x, 2)), ratioText(medianRatio(peers, r.system, (x) => x.p50_ms)),
     ];
   });
-  return table(['redis', 'system', 'jobs per run', 'p50 ms median (min–max)', 'p99 ms median (min–max)', 'Conveyor p50 / this'], rows);
+  return table(['redis', 'system', 'jobs per run', 'p50 ms median (min–max)', 'p99 ms median (min–max)', 'Conveyor p50 / this (< 1: Conveyor starts sooner)'], rows);
 }
 
 export function memoryTable(all: DrainRec[]): string {

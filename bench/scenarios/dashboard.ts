@@ -7,7 +7,7 @@
  */
 import { Queue } from '../../engine/index';
 import { runChild } from '../lib/child';
-import { callsBetween, commandsBetween, snapshot } from '../lib/redis-info';
+import { callsBetween, commandsBetween, snapshot, waitPersistenceIdle } from '../lib/redis-info';
 import { median, percentile, round } from '../lib/stats';
 import type { BenchServer, RunContext } from './context';
 import { startDashboard, type DashboardServer } from './next-server';
@@ -99,6 +99,7 @@ async function getChecked(dash: DashboardServer, target: Target): Promise<void> 
 }
 
 async function measure(ctx: RunContext, srv: BenchServer, dash: DashboardServer, target: Target): Promise<void> {
+  await waitPersistenceIdle(srv.admin);
   for (let i = 0; i < WARMUP_REQUESTS; i++) await getChecked(dash, target);
   const counted: { commands: number; calls: Record<string, number> }[] = [];
   for (let i = 0; i < COUNTED_REQUESTS; i++) {

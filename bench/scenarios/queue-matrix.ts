@@ -5,6 +5,7 @@
  * the order inside a slot rotates every round so slow drifts of the machine hit all alike.
  */
 import { runChild, startChild } from '../lib/child';
+import { waitPersistenceIdle } from '../lib/redis-info';
 import { fmtInt } from '../lib/stats';
 import { isRq, measurementSpec, type BenchServer, type RunContext } from './context';
 
@@ -40,6 +41,7 @@ export async function runQueueMatrix(ctx: RunContext, srv: BenchServer): Promise
     for (const [index, slot] of slots.entries()) {
       for (const system of rotate(slot.systems, round - 1 + index)) {
         await srv.admin.flushall();
+        await waitPersistenceIdle(srv.admin);
         const place = { server: srv.kind, round, slot: slot.name };
         if (slot.kind === 'process') await processCell(ctx, srv, slot, system, place);
         else await latencyCell(ctx, srv, slot, system, place);

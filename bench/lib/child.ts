@@ -34,6 +34,8 @@ export interface RunningChild {
 }
 
 const live = new Set<ChildProcess>();
+/** set once the run is being torn down: no new process may start after that */
+let closed = false;
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
@@ -46,11 +48,18 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 
 /** Kills every measurement process group still running (on interrupt or failure). */
 export function killAllChildren(): void {
+  closed = true;
   for (const child of live) killGroup(child, 'SIGKILL');
   live.clear();
 }
 
 export function startChild(spec: ChildSpec): RunningChild {
+  if (closed) {
+    const refused = Promise.resolve({ error: `${spec.label}: not started, the run is stopping` });
+    const never = Promise.reject(new Error('the run is stopping'));
+    never.catch(() => {});
+    return { ready: never, result: refused, kill: () => {} };
+  }
   const child = spawn(spec.command, spec.args, {
     cwd: spec.cwd,
     env: { ...process.env, ...spec.env },

@@ -4,7 +4,7 @@
  */
 import { loadSystem } from '../adapters/index';
 import type { Payload } from '../adapters/types';
-import { adminClient, childSettings, emit, perJob, Phase, runMeasurement } from './common';
+import { adminClient, childSettings, emit, nowUs, perJob, Phase, runMeasurement } from './common';
 
 runMeasurement(async () => {
   const s = childSettings();
@@ -14,7 +14,9 @@ runMeasurement(async () => {
   const payloads: Payload[] = Array.from({ length: s.N }, (_, i) => ({ i }));
 
   const phase = await Phase.begin(admin);
+  const fromUs = nowUs();
   for (let i = 0; i < s.N; i += s.BATCH) await producer.enqueueMany(payloads.slice(i, i + s.BATCH));
+  const toUs = nowUs();
   const p = await phase.end();
 
   await producer.close();
@@ -33,5 +35,7 @@ runMeasurement(async () => {
     redis_bytes_per_job_queued: Math.round((p.usedMemoryAfter - p.usedMemoryBefore) / s.N),
     base_used_memory: p.usedMemoryBefore,
     others_cpu_pct: p.othersCpuPct,
+    /** the enqueue on the monotonic clock (µs), to cut a CPU profile to it */
+    window_us: [fromUs, toUs],
   });
 });

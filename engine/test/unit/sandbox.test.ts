@@ -49,10 +49,12 @@ describe('sandbox results and errors', () => {
     await expect(shared.run(makeJob('throwString'))).rejects.toMatchObject({ name: 'Error', message: 'just a string' });
   });
 
-  it('rejects a result JSON cannot carry, naming where it is', async () => {
-    await expect(shared.run(makeJob('bigint'))).rejects.toMatchObject({
+  it('rejects a result JSON cannot carry, naming where it is, as final (a retry would fail the same way)', async () => {
+    const error = await shared.run(makeJob('bigint')).catch((e: unknown) => e);
+    expect(error).toMatchObject({
       name: 'PayloadError', code: 'PAYLOAD_NOT_JSON', message: 'result.total is a BigInt, which JSON cannot carry faithfully',
     });
+    expect(error).toBeInstanceOf(UnrecoverableError);
   });
 
   it('rejects a task the file does not export', async () => {

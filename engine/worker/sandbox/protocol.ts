@@ -37,8 +37,11 @@ export type FromThread =
   | { type: 'ready'; tasks: string[] }
   | { type: 'load-failed'; message: string }
   | { type: 'done'; run: number; ok: true; json: string | undefined }
-  /** `aborted`: the handler rejected with its own signal's reason (the abort it was sent) */
-  | { type: 'done'; run: number; ok: false; error: WireError; aborted: boolean }
+  /**
+   * `aborted`: the handler rejected with its own signal's reason (the abort it was sent).
+   * `final`: retrying cannot help (its result is not JSON), as for an in-process handler.
+   */
+  | { type: 'done'; run: number; ok: false; error: WireError; aborted: boolean; final?: boolean }
   | { type: 'call'; run: number; call: number; method: string; args: unknown[] };
 
 /** Context methods the thread-side job forwards to the main-side job object. */

@@ -117,7 +117,7 @@ export class SandboxThread {
     if (done.ok) return active.resolve(done.json === undefined ? undefined : JSON.parse(done.json));
     // The handler gave up because of the abort it was sent: the caller gets its own reason back.
     if (done.aborted && active.job.signal.aborted) return active.reject(active.job.signal.reason);
-    active.reject(rebuild(done.error));
+    active.reject(rebuild(done.error, done.final === true));
   }
 
   /** Stops tracking the running job (if any) and returns it. */
@@ -191,9 +191,14 @@ function forwardable(job: JobContext, method: string): ((...args: unknown[]) => 
   return typeof value === 'function' ? (value as (...args: unknown[]) => unknown) : undefined;
 }
 
-/** A handler's error as thrown in the thread; UnrecoverableError keeps its meaning for the executor. */
-function rebuild(wire: WireError): Error {
-  return fromWireError(wire, wire.name === 'UnrecoverableError' ? (m) => new UnrecoverableError(m) : undefined);
+/**
+ * A handler's error as thrown in the thread. UnrecoverableError keeps its meaning for the
+ * executor, and a `final` error (a result JSON cannot carry) becomes one too, keeping its own
+ * name and code, so the job fails at once instead of retrying.
+ */
+function rebuild(wire: WireError, final = false): Error {
+  const unrecoverable = final || wire.name === 'UnrecoverableError';
+  return fromWireError(wire, unrecoverable ? (m) => new UnrecoverableError(m) : undefined);
 }
 
 function crashError(message: string, uncaught: Error | undefined): SandboxError {

@@ -47,13 +47,19 @@ function context(run: number, job: JobFields, signal: AbortSignal) {
 async function runJob(handlers: Record<string, Handler>, run: number, job: JobFields): Promise<void> {
   const controller = new AbortController();
   current = { run, controller };
-  let done: FromThread;
+  let done: FromThread | undefined;
+  let value: unknown;
   try {
-    const value = await handlers[job.task](context(run, job, controller.signal) as never);
-    done = { type: 'done', run, ok: true, json: value === undefined ? undefined : toJson(value, 'result') };
+    value = await handlers[job.task](context(run, job, controller.signal) as never);
   } catch (e) {
     const aborted = controller.signal.aborted && e === controller.signal.reason;
     done = { type: 'done', run, ok: false, error: toWireError(e), aborted };
+  }
+  try {
+    done ??= { type: 'done', run, ok: true, json: value === undefined ? undefined : toJson(value, 'result') };
+  } catch (e) {
+    // The same result would fail the same way on every retry: fail at once, as in process.
+    done = { type: 'done', run, ok: false, error: toWireError(e), aborted: false, final: true };
   }
   current = undefined;
   post(done);

@@ -3,6 +3,8 @@ import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { ValidationError } from '../errors';
 import type { Handler } from '../worker/running-job';
+import { createSandboxedWorker } from '../worker/sandboxed-worker';
+import type { WorkerOptions } from '../worker/settings';
 import { Worker } from '../worker/worker';
 import { globals, intArg } from './main';
 
@@ -14,6 +16,9 @@ interface WorkerFlags {
   leaseMs?: number;
   timeout?: number;
   shutdownTimeoutMs?: number;
+  sandbox?: boolean;
+  graceMs?: number;
+  maxMemoryMb?: number;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -35,6 +40,20 @@ export async function loadTasks(file: string): Promise<Record<string, Handler>> 
   return tasks;
 }
 
+/**
+ * A plain Worker on the tasks module, or with --sandbox one whose threads load it (the main
+ * thread never does, so its top-level code and handlers run only in the threads).
+ */
+async function buildWorker(flags: WorkerFlags, options: WorkerOptions): Promise<Worker> {
+  if (!flags.sandbox) {
+    const sandboxOnly = flags.graceMs !== undefined ? 'grace-ms' : flags.maxMemoryMb !== undefined ? 'max-memory-mb' : undefined;
+    if (sandboxOnly) throw new ValidationError(`--${sandboxOnly} needs --sandbox`, sandboxOnly);
+    return new Worker(flags.queue, await loadTasks(flags.tasks), options);
+  }
+  const resourceLimits = flags.maxMemoryMb === undefined ? undefined : { maxOldGenerationSizeMb: flags.maxMemoryMb };
+  return createSandboxedWorker(flags.queue, flags.tasks, { ...options, sandbox: { graceMs: flags.graceMs, resourceLimits } });
+}
+
 export function registerWorkerCommand(program: Command): void {
   program
     .command('worker')
@@ -46,10 +65,12 @@ export function registerWorkerCommand(program: Command): void {
     .option('--lease-ms <ms>', 'lease duration', intArg('lease-ms', 200))
     .option('--timeout <ms>', 'timeout for jobs that set none (-1: none)', Number)
     .option('--shutdown-timeout-ms <ms>', 'grace period for running jobs at shutdown', intArg('shutdown-timeout-ms'))
+    .option('--sandbox', 'run handlers in worker threads (one per job slot) that a timeout or cancel can kill')
+    .option('--grace-ms <ms>', 'with --sandbox: how long an aborted handler may take to stop before its thread is killed (default 5000)', intArg('grace-ms'))
+    .option('--max-memory-mb <mb>', 'with --sandbox: heap limit of each thread; a job that exceeds it fails alone', intArg('max-memory-mb', 16))
     .action(async (flags: WorkerFlags, cmd: Command) => {
       const global = globals(cmd);
-      const tasks = await loadTasks(flags.tasks);
-      const worker = new Worker(flags.queue, tasks, {
+      const worker = await buildWorker(flags, {
         connection: global.url,
         prefix: global.prefix,
         concurrency: flags.concurrency,
@@ -64,6 +85,7 @@ export function registerWorkerCommand(program: Command): void {
         console.warn(`[worker] lease lost on job ${job.id} of ${job.queue}: another worker owns it now; this attempt's outcome was discarded`));
       await worker.start();
       await new Promise<void>((done) => worker.once('closed', done));
+      await worker.close(); // already closed; a sandboxed worker's threads are gone once this resolves
       // Handlers may leave connections or timers open; a stopped worker process still exits.
       setTimeout(() => process.exit(process.exitCode ?? 0), 200).unref();
     });

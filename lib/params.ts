@@ -45,6 +45,37 @@ export const statsQuerySchema = z.object({
   window: wholeNumber('window', 10, MAX_WINDOW_SECONDS).default(600),
 });
 
+/** Most log lines one request returns (the engine keeps at most 1000 per job). */
+export const MAX_LOG_LIMIT = 1000;
+export const DEFAULT_LOG_LIMIT = 100;
+/** Characters of cancel reason kept with a job. */
+export const MAX_CANCEL_REASON = 500;
+
+/** Without `offset`, the newest `limit` lines. */
+export const logsQuerySchema = z.object({
+  offset: wholeNumber('offset', 0, 1_000_000).optional(),
+  limit: wholeNumber('limit', 1, MAX_LOG_LIMIT).default(DEFAULT_LOG_LIMIT),
+});
+export type LogsQuery = z.infer<typeof logsQuerySchema>;
+
+export const cancelBodySchema = z.strictObject(
+  {
+    reason: z
+      .string({ error: 'reason must be a string' })
+      .trim()
+      .max(MAX_CANCEL_REASON, { error: `reason must be at most ${MAX_CANCEL_REASON} characters` })
+      .optional()
+      // An empty reason is no reason.
+      .transform((r) => (r ? r : undefined)),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')} (only "reason" is accepted)` : 'the body must be a JSON object') },
+);
+
+export const requeueBodySchema = z.strictObject(
+  { state: z.enum(['failed', 'canceled', 'finished'], { error: 'state must be one of failed, canceled, finished' }) },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')} (only "state" is accepted)` : 'the body must be a JSON object') },
+);
+
 export const queueParamsSchema = z.object({ queue: queueNameSchema });
 export const jobParamsSchema = z.object({ queue: queueNameSchema, id: jobIdSchema });
 
@@ -62,6 +93,26 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   const result = schema.safeParse(input);
   if (!result.success) throw new HttpError(400, 'VALIDATION_ERROR', describeIssues(result.error));
   return result.data;
+}
+
+/** Largest JSON body an action accepts; actions take a few small fields. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/**
+ * An action's JSON body; an empty body is `{}` (every field of the actions' bodies is optional
+ * or named in the 400). Not JSON, or too large: a 400 saying so.
+ */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new HttpError(400, 'VALIDATION_ERROR', `the request body is larger than ${MAX_BODY_BYTES} bytes`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new HttpError(400, 'VALIDATION_ERROR', `the request body is larger than ${MAX_BODY_BYTES} bytes`);
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'VALIDATION_ERROR', 'the request body is not valid JSON');
+  }
 }
 
 /** Query-string parameters as a plain object; absent keys stay absent so defaults apply. */

@@ -4,7 +4,7 @@
  * `assertConsistent`. It reads the whole queue, so run it on test-sized data, with no worker
  * mid-transition (after workers are closed, or at a quiet moment).
  */
-import { JOB_STATES, queueKeys, type JobState } from './keys';
+import { JOB_STATES, jobSideKey, queueKeys, type JobState } from './keys';
 import type { Queue } from './queue';
 import { unwrap } from './queue';
 
@@ -14,8 +14,7 @@ export interface ConsistencyReport {
   problems: string[];
 }
 
-async function scanJobIds(queue: Queue): Promise<string[]> {
-  const prefix = queue.keys.jobPrefix;
+async function scanJobIds(queue: Queue, prefix = queue.keys.jobPrefix): Promise<string[]> {
   const pattern = prefix.replace(/[*?[\]\\]/g, (c) => `\\${c}`) + '*';
   const ids: string[] = [];
   let cursor = '0';
@@ -34,8 +33,23 @@ async function readStructures(queue: Queue): Promise<Map<JobState, string[]>> {
     if (state === 'queued') pipe.lrange(k.queued, 0, -1);
     else pipe.zrange(k[state], 0, -1);
   }
+  pipe.lrange(k.queuedHigh, 0, -1).lrange(k.queuedLow, 0, -1);
   const replies = unwrap(await pipe.exec()) as string[][];
-  return new Map(JOB_STATES.map((s, i) => [s, replies[i]]));
+  const map = new Map(JOB_STATES.map((s, i) => [s, replies[i]]));
+  map.set('queued', [...replies[JOB_STATES.length], ...map.get('queued')!, ...replies[JOB_STATES.length + 1]]);
+  return map;
+}
+
+/** Side keys (logs, dependents) whose job hash is gone: a deletion that left keys behind. */
+async function orphanSideKeys(queue: Queue, hashIds: Set<string>): Promise<string[]> {
+  const problems: string[] = [];
+  for (const kind of ['logs', 'dependents'] as const) {
+    const prefix = jobSideKey(queue.keys, kind, '');
+    for (const id of await scanJobIds(queue, prefix)) {
+      if (!hashIds.has(id)) problems.push(`${kind} key of job ${id} outlived the job`);
+    }
+  }
+  return problems;
 }
 
 export async function checkConsistency(queue: Queue): Promise<ConsistencyReport> {
@@ -58,6 +72,7 @@ export async function checkConsistency(queue: Queue): Promise<ConsistencyReport>
   for (const id of hashIds) {
     if (!where.has(id)) problems.push(`job ${id} (hash says ${status.get(id)}) is in no state structure`);
   }
+  problems.push(...(await orphanSideKeys(queue, new Set(hashIds))));
   const byState = Object.fromEntries(JOB_STATES.map((s) => [s, structures.get(s)!.length])) as Record<JobState, number>;
   return { jobs: hashIds.length, byState, problems };
 }

@@ -11,7 +11,8 @@ export type ErrorCode =
   | 'LEASE_LOST'
   | 'NO_HANDLER'
   | 'TIMEOUT'
-  | 'CLOSED';
+  | 'CLOSED'
+  | 'CANCELED';
 
 export class ConveyorError extends Error {
   readonly code: ErrorCode;
@@ -83,5 +84,19 @@ export class TimeoutError extends ConveyorError {
 export class ClosedError extends ConveyorError {
   constructor(what: string) {
     super('CLOSED', `${what} is closed`);
+  }
+}
+
+/** The job was canceled; a running handler's AbortSignal is aborted with this reason. */
+export class CanceledError extends ConveyorError {
+  constructor(readonly jobId: string, readonly reason: string) {
+    super('CANCELED', `job ${JSON.stringify(jobId)} was canceled${reason ? `: ${reason}` : ''}`);
+  }
+}
+
+/** waitUntilFinished gave up before the job ended. */
+export class WaitTimeoutError extends ConveyorError {
+  constructor(readonly jobId: string, readonly timeoutMs: number) {
+    super('TIMEOUT', `job ${JSON.stringify(jobId)} did not end within ${timeoutMs} ms`);
   }
 }

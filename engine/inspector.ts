@@ -6,7 +6,7 @@ import type { Redis } from 'ioredis';
 import { closeClient, connect, type ConnectionOptions, type OwnedClient } from './connection';
 import { QueueNotFoundError } from './errors';
 import { DEFAULT_PREFIX, JOB_STATES, queueKeys, queuesKey, validatePrefix, validateQueueName, workerKey, workersKey, type JobState } from './keys';
-import { countPipeline, Queue, unwrap } from './queue';
+import { COUNT_COMMANDS, countPipeline, Queue, readCounts, unwrap } from './queue';
 import { STATS_BUCKET_MS } from './scripts';
 
 export interface QueueSummary {
@@ -98,12 +98,12 @@ export class Inspector {
       pipe.hget(k.meta, 'paused').hmget(k.stats, 'f:total', 'x:total');
     }
     const replies = unwrap(await pipe.exec());
-    const width = JOB_STATES.length + 2;
+    const width = COUNT_COMMANDS + 2;
     return names.map((name, i) => {
       const r = replies.slice(i * width, (i + 1) * width);
-      const counts = Object.fromEntries(JOB_STATES.map((s, j) => [s, Number(r[j])])) as Record<JobState, number>;
-      const [finishedTotal, failedTotal] = (r[JOB_STATES.length + 1] as (string | null)[]).map((v) => Number(v ?? 0));
-      return { name, counts, paused: r[JOB_STATES.length] === '1', finishedTotal, failedTotal };
+      const counts = readCounts(r, 0);
+      const [finishedTotal, failedTotal] = (r[COUNT_COMMANDS + 1] as (string | null)[]).map((v) => Number(v ?? 0));
+      return { name, counts, paused: r[COUNT_COMMANDS] === '1', finishedTotal, failedTotal };
     });
   }
 

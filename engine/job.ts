@@ -43,6 +43,29 @@ export interface JobRecord {
   worker?: string;
   /** lease deadline (ms) while started */
   leaseExpiresAt?: number;
+  /** absent for normal priority */
+  priority?: 'high' | 'low';
+  /** last progress the handler reported: a number (percent) or a small object */
+  progress?: number | Record<string, unknown>;
+  /** log lines stored for the job (newest kept) */
+  logCount: number;
+  /** ms a queued job may wait before it expires */
+  ttl?: number;
+  /** when a queued job expires (enqueuedAt + ttl) */
+  expiresAt?: number;
+  cancelReason?: string;
+  dependsOn?: Dependency[];
+  /** parents still unfinished while deferred */
+  pendingDependencies?: number;
+  uniqueKey?: string;
+}
+
+export interface Dependency {
+  queue: string;
+  id: string;
+  allowFailure: boolean;
+  /** the parent has ended (in a way that lets this job go on) */
+  done: boolean;
 }
 
 /** A job without its payload, result and meta: what a list row needs, cheap to read. */
@@ -54,7 +77,8 @@ export interface JobSummary extends Omit<JobRecord, 'data' | 'dataError' | 'resu
 /** Hash fields read for a JobSummary (everything but data, result, meta and backoff). */
 export const SUMMARY_FIELDS = [
   'task', 'status', 'created', 'enqueued', 'started', 'ended', 'due', 'attempts', 'maxAttempts', 'crashes',
-  'timeout', 'resultTtl', 'failureTtl', 'description', 'error', 'worker',
+  'timeout', 'resultTtl', 'failureTtl', 'description', 'error', 'worker', 'priority', 'progress', 'ttl',
+  'cancelReason', 'pendingDeps', 'uniqueKey',
 ] as const;
 
 export function decodeSummary(queue: string, id: string, values: (string | null)[], dataBytes: number): JobSummary {
@@ -62,7 +86,7 @@ export function decodeSummary(queue: string, id: string, values: (string | null)
   SUMMARY_FIELDS.forEach((f, i) => {
     if (values[i] !== null) h[f] = values[i] as string;
   });
-  const { data: _d, dataError: _e, result: _r, meta: _m, backoff: _b, ...summary } = decodeJob(queue, id, h);
+  const { data: _d, dataError: _e, result: _r, meta: _m, backoff: _b, dependsOn: _p, ...summary } = decodeJob(queue, id, h);
   return { ...summary, dataBytes };
 }
 
@@ -112,6 +136,41 @@ export function decodeJob(queue: string, id: string, h: Record<string, string>):
     result: h.result === undefined ? undefined : parseJson(h.result).value,
     error: parseError(h.error),
     worker: h.worker,
+    ...decodeLifecycle(h),
+  };
+}
+
+function decodeProgress(raw: string | undefined): JobRecord['progress'] {
+  const value = parseJson(raw).value;
+  if (typeof value === 'number' || (value !== null && typeof value === 'object')) return value as JobRecord['progress'];
+  return undefined;
+}
+
+/** Parents are stored as fields "dep\n<queue>\n<id>" = w / W (waiting; W allows failure) / d (done). */
+function decodeDependencies(h: Record<string, string>): Dependency[] | undefined {
+  const deps: Dependency[] = [];
+  for (const [field, value] of Object.entries(h)) {
+    if (!field.startsWith('dep\n')) continue;
+    const [, queue, id] = field.split('\n');
+    deps.push({ queue, id, allowFailure: value === 'W', done: value === 'd' });
+  }
+  return deps.length > 0 ? deps : undefined;
+}
+
+function decodeLifecycle(h: Record<string, string>): Pick<JobRecord,
+  'priority' | 'progress' | 'logCount' | 'ttl' | 'expiresAt' | 'cancelReason' | 'dependsOn' | 'pendingDependencies' | 'uniqueKey'> {
+  const ttl = num(h.ttl);
+  const enqueued = num(h.enqueued);
+  return {
+    priority: h.priority === 'high' || h.priority === 'low' ? h.priority : undefined,
+    progress: decodeProgress(h.progress),
+    logCount: 0,
+    ttl,
+    expiresAt: ttl !== undefined && enqueued !== undefined && h.status === 'queued' ? enqueued + ttl : undefined,
+    cancelReason: h.cancelReason,
+    dependsOn: decodeDependencies(h),
+    pendingDependencies: h.status === 'deferred' ? num(h.pendingDeps) : undefined,
+    uniqueKey: h.uniqueKey,
   };
 }
 

@@ -13,7 +13,10 @@ export const JOB_STATES = ['queued', 'scheduled', 'deferred', 'started', 'finish
 export type JobState = (typeof JOB_STATES)[number];
 
 export interface QueueKeys {
+  /** queued jobs of normal priority, FIFO (the other levels: queuedHigh, queuedLow) */
   queued: string;
+  queuedHigh: string;
+  queuedLow: string;
   scheduled: string;
   deferred: string;
   started: string;
@@ -26,8 +29,12 @@ export interface QueueKeys {
   stats: string;
   /** at most one token; workers block on it to learn that work arrived */
   wake: string;
-  /** retention index: finished/failed job id -> time it may be deleted */
+  /** retention index: finished/failed/canceled job id -> time it may be deleted */
   expiry: string;
+  /** capped stream of job events (enqueued, started, progress, finished, failed, retrying, canceled) */
+  events: string;
+  /** dependency resolutions for jobs of other queues, delivered by workers */
+  outbox: string;
   /** prefix of every job hash of this queue; the id follows */
   jobPrefix: string;
 }
@@ -71,6 +78,8 @@ export function queueKeys(prefix: string, queue: string): QueueKeys {
   const base = `${prefix}:{${queue}}:`;
   return {
     queued: `${base}queued`,
+    queuedHigh: `${base}queued:high`,
+    queuedLow: `${base}queued:low`,
     scheduled: `${base}scheduled`,
     deferred: `${base}deferred`,
     started: `${base}started`,
@@ -81,8 +90,25 @@ export function queueKeys(prefix: string, queue: string): QueueKeys {
     stats: `${base}stats`,
     wake: `${base}wake`,
     expiry: `${base}expiry`,
+    events: `${base}events`,
+    outbox: `${base}outbox`,
     jobPrefix: `${base}job:`,
   };
+}
+
+/**
+ * Per-job keys besides the hash, derived from the job prefix by the Lua helpers too (see
+ * jobSideKey in scripts/helpers.ts): the prefix minus its trailing "job:", then the kind.
+ */
+export type JobSideKind = 'logs' | 'dependents' | 'unique';
+
+export function jobSideKey(keys: QueueKeys, kind: JobSideKind, id: string): string {
+  return `${keys.jobPrefix.slice(0, -'job:'.length)}${kind}:${id}`;
+}
+
+/** Pub/sub channel on which cancel commands reach the worker running the job. */
+export function cancelChannel(prefix: string): string {
+  return `${prefix}:cancel`;
 }
 
 export function jobKey(prefix: string, queue: string, id: string): string {

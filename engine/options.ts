@@ -5,6 +5,7 @@
 import { validateRetry, type BackoffSpec, type RetryOptions } from './backoff';
 import { ValidationError } from './errors';
 import { validateJobId } from './keys';
+import { encodeLifecycle } from './options-lifecycle';
 import { toJson } from './payload';
 
 export interface JobOptions {
@@ -26,6 +27,32 @@ export interface JobOptions {
   atFront?: boolean;
   /** run no earlier than this many ms from now (the job waits in `scheduled`) */
   delay?: number;
+  /** 'high' jobs run before 'normal' (the default) ones, 'low' after; FIFO within a level */
+  priority?: Priority;
+  /** ms the job may wait in queued before it starts; later it fails as JobExpired. Default: none */
+  ttl?: number;
+  /** at most one live job per key: enqueuing the key again returns the holder as a duplicate */
+  unique?: UniqueOptions;
+  /** parents: the job waits in `deferred` until each has finished (or ended, with allowFailure) */
+  dependsOn?: readonly (string | Dependency)[];
+}
+
+export type Priority = 'high' | 'normal' | 'low';
+
+export interface UniqueOptions {
+  key: string;
+  /** when the key is free again: the job 'started' or ended ('finished', the default) */
+  until?: 'started' | 'finished';
+  /** hold the key for this many ms from enqueue, whatever the job does (overrides until) */
+  windowMs?: number;
+}
+
+export interface Dependency {
+  id: string;
+  /** the parent's queue; default the child's own */
+  queue?: string;
+  /** run the child even when this parent fails or is canceled */
+  allowFailure?: boolean;
 }
 
 /** A job as the enqueue script receives it. */
@@ -33,11 +60,19 @@ export interface EncodedJob {
   id: string;
   atFront: boolean;
   delay: number;
+  priority: '' | 'high' | 'low';
+  uniqueKey: string;
+  uniqueWindowMs: number;
+  /** parents with their queue resolved */
+  deps: { queue: string; id: string; allowFailure: boolean }[];
   /** field, value, field, value... written into the job hash besides the script's own */
   fields: string[];
 }
 
-const KNOWN = new Set(['jobId', 'timeout', 'retry', 'resultTtl', 'failureTtl', 'description', 'meta', 'atFront', 'delay']);
+const KNOWN = new Set([
+  'jobId', 'timeout', 'retry', 'resultTtl', 'failureTtl', 'description', 'meta', 'atFront', 'delay',
+  'priority', 'ttl', 'unique', 'dependsOn',
+]);
 const MAX_MS = 10 * 365 * 24 * 3600 * 1000;
 const MAX_DESCRIPTION = 1000;
 
@@ -96,9 +131,10 @@ function encodeText(opts: JobOptions, fields: string[]): void {
 }
 
 /** Checks `opts` and returns the job as the enqueue script wants it. */
-export function encodeJob(id: string, task: string, data: string, opts: JobOptions | undefined): EncodedJob {
+export function encodeJob(id: string, task: string, data: string, opts: JobOptions | undefined, queue: string): EncodedJob {
   const fields = ['task', task, 'data', data];
-  if (opts === undefined) return { id, atFront: false, delay: 0, fields };
+  const plain: EncodedJob = { id, atFront: false, delay: 0, priority: '', uniqueKey: '', uniqueWindowMs: 0, deps: [], fields };
+  if (opts === undefined) return plain;
   if (typeof opts !== 'object' || opts === null) throw new ValidationError('options must be an object', 'options');
   checkKeys(opts);
   if (opts.jobId !== undefined) id = validateJobId(opts.jobId);
@@ -111,7 +147,14 @@ export function encodeJob(id: string, task: string, data: string, opts: JobOptio
     throw new ValidationError('atFront must be a boolean', 'atFront');
   }
   const delay = opts.delay === undefined ? 0 : validateDelay(opts.delay);
-  return { id, atFront: opts.atFront === true, delay, fields };
+  const lifecycle = encodeLifecycle(opts, fields, queue);
+  if (delay > 0 && lifecycle.deps.length > 0) {
+    throw new ValidationError('delay and dependsOn cannot be combined (a dependent runs when its parents end)', 'delay');
+  }
+  if (lifecycle.deps.some((d) => d.queue === queue && d.id === id)) {
+    throw new ValidationError('a job cannot depend on itself', 'dependsOn');
+  }
+  return { ...plain, id, atFront: opts.atFront === true, delay, ...lifecycle };
 }
 
 export function validateTaskName(task: unknown): string {

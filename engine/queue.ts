@@ -2,24 +2,23 @@
  * Queue: the producer's handle on one queue, and the operator's verbs on it.
  */
 import { randomUUID } from 'node:crypto';
-import { closeClient, connect, type ConnectionOptions, type OwnedClient } from './connection';
-import { InvalidStateError, JobNotFoundError, ValidationError } from './errors';
-import { decodeJob, decodeSummary, SUMMARY_FIELDS, type JobRecord, type JobSummary } from './job';
-import { DEFAULT_PREFIX, JOB_STATES, queueKeys, queuesKey, validatePrefix, validateQueueName, type JobState, type QueueKeys } from './keys';
+import { JobNotFoundError, InvalidStateError, ValidationError } from './errors';
+import { linkCrossQueueParents } from './dependencies';
+import { QueueBase, unwrap } from './queue-base';
 import { encodeJob, validateTaskName, type EncodedJob, type JobOptions } from './options';
 import { toJson } from './payload';
-import { runScript } from './scripts';
+import { cancelChannel, queuesKey, type JobState } from './keys';
+import { DEFAULT_CANCELED_TTL_MS, runScript } from './scripts';
+import { readEvents, waitUntilFinished, type QueueEvent } from './events';
+import type { JobRecord } from './job';
 
-export interface QueueOptions {
-  /** Redis URL, ioredis options, or an ioredis client to share (never closed by the queue) */
-  connection?: ConnectionOptions;
-  /** key prefix; default "conveyor" */
-  prefix?: string;
-}
+export { QueueBase, MAX_PAGE_SIZE, countPipeline, readCounts, unwrap, COUNT_COMMANDS } from './queue-base';
+export type { QueueOptions, Page } from './queue-base';
 
 export interface EnqueueResult {
+  /** the new job's id; for a duplicate, the id of the job that already exists (or holds the unique key) */
   id: string;
-  /** 'duplicate' when a job with this id already existed; nothing was changed then */
+  /** 'duplicate' when the id or unique key was taken; nothing was changed then */
   status: 'created' | 'duplicate';
 }
 
@@ -29,38 +28,31 @@ export interface JobSpec {
   options?: JobOptions;
 }
 
-export interface Page {
-  ids: string[];
-  total: number;
-}
+export type RequeueState = 'failed' | 'finished' | 'canceled';
 
 /** Jobs per enqueue script call: bounds how long one call holds Redis. */
 const ENQUEUE_CHUNK = 1000;
 /** Jobs moved per call of a bulk operator script. */
 const BULK_CHUNK = 1000;
-export const MAX_PAGE_SIZE = 500;
+const MAX_REASON = 1000;
 
-export class Queue {
-  readonly name: string;
-  readonly prefix: string;
-  readonly keys: QueueKeys;
-  private readonly conn: OwnedClient;
-
-  constructor(name: string, options: QueueOptions = {}) {
-    this.name = validateQueueName(name);
-    this.prefix = validatePrefix(options.prefix ?? DEFAULT_PREFIX);
-    this.keys = queueKeys(this.prefix, this.name);
-    this.conn = connect(options.connection, 'producer');
-  }
-
-  get client() {
-    return this.conn.client;
-  }
-
+export class Queue extends QueueBase {
   /** Adds one job. Throws ValidationError / PayloadError on bad input; nothing is written then. */
   async enqueue(task: string, data: unknown, options?: JobOptions): Promise<EnqueueResult> {
     const [result] = await this.enqueueMany([{ task, data, options }]);
     return result;
+  }
+
+  /** Adds a job that runs no earlier than `at` (a Date or epoch ms). */
+  async enqueueAt(at: Date | number, task: string, data: unknown, options: JobOptions = {}): Promise<EnqueueResult> {
+    const ms = at instanceof Date ? at.getTime() : at;
+    if (typeof ms !== 'number' || !Number.isFinite(ms)) throw new ValidationError('enqueueAt takes a valid Date or epoch milliseconds', 'at');
+    return this.enqueue(task, data, { ...options, delay: Math.max(0, ms - Date.now()) });
+  }
+
+  /** Adds a job that runs no earlier than `ms` milliseconds from now. */
+  async enqueueIn(ms: number, task: string, data: unknown, options: JobOptions = {}): Promise<EnqueueResult> {
+    return this.enqueue(task, data, { ...options, delay: ms });
   }
 
   /** Adds many jobs in one round trip. Every job is checked before anything is written. */
@@ -68,98 +60,49 @@ export class Queue {
     if (!Array.isArray(jobs)) throw new ValidationError('enqueueMany takes an array of jobs', 'jobs');
     if (jobs.length === 0) return [];
     const encoded = jobs.map((job, i) => this.encode(job, i, jobs.length > 1));
+    const crossQueue = encoded.some((j) => j.deps.some((d) => d.queue !== this.name));
+    if (crossQueue) await this.checkParentsExist(encoded);
     const pipe = this.client.pipeline().sadd(queuesKey(this.prefix), this.name);
     for (let i = 0; i < encoded.length; i += ENQUEUE_CHUNK) {
-      runScript(pipe, 'enqueue', this.keys, enqueueArgs(this.keys.jobPrefix, encoded.slice(i, i + ENQUEUE_CHUNK)));
+      runScript(pipe, 'enqueue', this.keys, this.enqueueArgs(encoded.slice(i, i + ENQUEUE_CHUNK)));
     }
-    const replies = unwrap(await pipe.exec());
-    const flags = replies.slice(1).flat() as number[];
-    return encoded.map((job, i) => ({ id: job.id, status: flags[i] === 1 ? 'created' : 'duplicate' }));
+    const replies = unwrapEnqueue(await pipe.exec());
+    const flat = replies.slice(1).flat() as (number | string)[];
+    const results = encoded.map((_, i): EnqueueResult => ({ id: String(flat[2 * i + 1]), status: flat[2 * i] === 1 ? 'created' : 'duplicate' }));
+    if (crossQueue) await linkCrossQueueParents(this, encoded.filter((_, i) => results[i].status === 'created'));
+    return results;
   }
 
   private encode(job: JobSpec, index: number, many: boolean): EncodedJob {
     try {
       if (typeof job !== 'object' || job === null) throw new ValidationError('a job must be an object {task, data, options}');
       const task = validateTaskName(job.task);
-      return encodeJob(randomUUID(), task, toJson(job.data), job.options);
+      return encodeJob(randomUUID(), task, toJson(job.data), job.options, this.name);
     } catch (e) {
       if (many && e instanceof Error) e.message = `job #${index}: ${e.message}`;
       throw e;
     }
   }
 
-  /** Number of jobs in each state, in one round trip. */
-  async getCounts(): Promise<Record<JobState, number>> {
-    const replies = unwrap(await countPipeline(this.client.pipeline(), this.keys).exec());
-    return Object.fromEntries(JOB_STATES.map((s, i) => [s, Number(replies[i])])) as Record<JobState, number>;
-  }
-
-  /**
-   * One page of a state's job ids: O(log n + page) for the sorted sets, and for the queued list
-   * O(page + distance to its nearer end). Queued runs next-first; finished, failed and canceled
-   * newest-first; scheduled soonest-first; started by lease deadline.
-   */
-  async listJobIds(state: JobState, offset: number, limit: number): Promise<Page> {
-    checkPage(offset, limit);
-    if (state === 'queued') {
-      const [total, ...ids] = await runScript<[number, ...string[]]>(this.client, 'pageQueued', this.keys, [offset, limit]);
-      return { ids, total };
+  private enqueueArgs(jobs: readonly EncodedJob[]): (string | number)[] {
+    const args: (string | number)[] = [this.keys.jobPrefix, DEFAULT_CANCELED_TTL_MS];
+    for (const job of jobs) {
+      args.push(job.id, job.atFront ? '1' : '0', job.delay, job.priority, job.uniqueKey, job.uniqueWindowMs, job.deps.length, job.fields.length / 2);
+      for (const d of job.deps) args.push(d.queue, d.id, d.allowFailure ? '1' : '0');
+      args.push(...job.fields);
     }
-    const key = this.keys[state];
-    const end = offset + limit - 1;
-    const pipe = this.client.pipeline();
-    if (NEWEST_FIRST.has(state)) pipe.zcard(key).zrange(key, offset, end, 'REV');
-    else pipe.zcard(key).zrange(key, offset, end);
-    const [total, ids] = unwrap(await pipe.exec()) as [number, string[]];
-    return { ids, total };
+    return args;
   }
 
-  /** Full records for a list of ids (one round trip); ids whose hash is gone are skipped. */
-  async getJobs(ids: readonly string[]): Promise<JobRecord[]> {
-    if (ids.length === 0) return [];
-    const pipe = this.client.pipeline();
-    for (const id of ids) pipe.hgetall(this.keys.jobPrefix + id).zscore(this.keys.started, id);
-    const replies = unwrap(await pipe.exec());
-    const out: JobRecord[] = [];
-    ids.forEach((id, i) => {
-      const hash = replies[2 * i] as Record<string, string>;
-      if (Object.keys(hash).length === 0) return;
-      const job = decodeJob(this.name, id, hash);
-      const lease = replies[2 * i + 1];
-      if (job.state === 'started' && lease !== null) job.leaseExpiresAt = Number(lease);
-      out.push(job);
-    });
-    return out;
-  }
-
-  /** List-row views of jobs (no payload, result or meta), one round trip; vanished ids are skipped. */
-  async getJobSummaries(ids: readonly string[]): Promise<JobSummary[]> {
-    if (ids.length === 0) return [];
-    const pipe = this.client.pipeline();
-    for (const id of ids) {
-      const key = this.keys.jobPrefix + id;
-      pipe.hmget(key, ...SUMMARY_FIELDS).hstrlen(key, 'data').zscore(this.keys.started, id);
+  /** Parents in other queues cannot be checked inside the enqueue script (another slot). */
+  private async checkParentsExist(jobs: readonly EncodedJob[]): Promise<void> {
+    for (const job of jobs) {
+      for (const d of job.deps) {
+        if (d.queue === this.name) continue;
+        const parent = new QueueBase(d.queue, { connection: this.client, prefix: this.prefix });
+        if (!(await parent.exists(d.id))) throw new JobNotFoundError(d.queue, d.id);
+      }
     }
-    const replies = unwrap(await pipe.exec());
-    const out: JobSummary[] = [];
-    ids.forEach((id, i) => {
-      const values = replies[3 * i] as (string | null)[];
-      if (values[1] === null) return; // no status: the hash is gone
-      const job = decodeSummary(this.name, id, values, Number(replies[3 * i + 1]));
-      const lease = replies[3 * i + 2];
-      if (job.state === 'started' && lease !== null) job.leaseExpiresAt = Number(lease);
-      out.push(job);
-    });
-    return out;
-  }
-
-  async exists(id: string): Promise<boolean> {
-    return (await this.client.exists(this.keys.jobPrefix + id)) === 1;
-  }
-
-  async getJob(id: string): Promise<JobRecord | null> {
-    const [job] = await this.getJobs([id]);
-    return job ?? null;
   }
 
   /** Runs a failed, finished or canceled job again with a fresh attempt budget. */
@@ -169,22 +112,56 @@ export class Queue {
     if (reply !== 1) throw new InvalidStateError(id, String(reply), 'retry');
   }
 
-  /** Deletes a job from every structure. Returns the state it was in. */
+  /** Deletes a job and every key it owns; its waiting dependents are canceled. Returns its state. */
   async deleteJob(id: string): Promise<JobState> {
-    const reply = await runScript<number | string>(this.client, 'deleteJob', this.keys, [this.keys.jobPrefix, id]);
+    const reply = await runScript<number | string>(this.client, 'deleteJob', this.keys, [this.keys.jobPrefix, id, DEFAULT_CANCELED_TTL_MS]);
     if (reply === -1) throw new JobNotFoundError(this.name, id);
     return reply as JobState;
   }
 
   /**
-   * Requeues every job that was failed when the call began, in chunks of BULK_CHUNK so Redis is
-   * never held long. Returns how many jobs were requeued.
+   * Cancels a job that has not ended; a running handler is aborted (its signal's reason is a
+   * CanceledError). Returns the state it was in. Ended jobs: InvalidStateError.
    */
-  async retryAllFailed(): Promise<number> {
+  async cancelJob(id: string, reason = 'canceled by an operator'): Promise<JobState> {
+    if (typeof reason !== 'string' || reason.length > MAX_REASON) {
+      throw new ValidationError(`reason must be a string of at most ${MAX_REASON} characters`, 'reason');
+    }
+    const args = [this.keys.jobPrefix, id, reason, DEFAULT_CANCELED_TTL_MS, cancelChannel(this.prefix)];
+    const reply = await runScript<number | string | string[]>(this.client, 'cancelJob', this.keys, args);
+    if (reply === -1) throw new JobNotFoundError(this.name, id);
+    if (Array.isArray(reply)) throw new InvalidStateError(id, reply[0], 'cancel');
+    return reply as JobState;
+  }
+
+  /** Moves a scheduled job to queued now. */
+  async runNow(id: string): Promise<void> {
+    const reply = await runScript<number | string>(this.client, 'runNow', this.keys, [this.keys.jobPrefix, id]);
+    if (reply === -1) throw new JobNotFoundError(this.name, id);
+    if (reply !== 1) throw new InvalidStateError(id, String(reply), 'run now');
+  }
+
+  /** Workers stop claiming from this queue; running jobs go on. */
+  async pause(): Promise<void> {
+    await runScript(this.client, 'setPaused', this.keys, ['1']);
+  }
+
+  async resume(): Promise<void> {
+    await runScript(this.client, 'setPaused', this.keys, ['0']);
+  }
+
+  /**
+   * Requeues every job that was in `state` when the call began, in chunks of BULK_CHUNK so Redis
+   * is never held long. Returns how many jobs were requeued.
+   */
+  async requeueAll(state: RequeueState): Promise<number> {
+    if (state !== 'failed' && state !== 'finished' && state !== 'canceled') {
+      throw new ValidationError("state must be 'failed', 'finished' or 'canceled'", 'state');
+    }
     let snapshot = '';
     let total = 0;
     for (;;) {
-      const args = [this.keys.jobPrefix, snapshot, BULK_CHUNK];
+      const args = [this.keys.jobPrefix, snapshot, BULK_CHUNK, state];
       const [moved, at] = await runScript<[number, number]>(this.client, 'retryFailed', this.keys, args);
       total += moved;
       snapshot = String(at);
@@ -192,53 +169,44 @@ export class Queue {
     }
   }
 
+  async retryAllFailed(): Promise<number> {
+    return this.requeueAll('failed');
+  }
+
   /** Deletes the jobs waiting in `queued` (at most as many as were there when it began). */
   async empty(): Promise<number> {
-    const limit = await this.client.llen(this.keys.queued);
+    const [high, low, normal] = unwrap(await this.client.pipeline()
+      .llen(this.keys.queuedHigh).llen(this.keys.queuedLow).llen(this.keys.queued).exec()) as number[];
+    const limit = high + low + normal;
     let total = 0;
     while (total < limit) {
       const chunk = Math.min(BULK_CHUNK, limit - total);
-      const removed = await runScript<number>(this.client, 'emptyQueue', this.keys, [this.keys.jobPrefix, chunk]);
+      const args = [this.keys.jobPrefix, chunk, DEFAULT_CANCELED_TTL_MS];
+      const removed = await runScript<number>(this.client, 'emptyQueue', this.keys, args);
       total += removed;
       if (removed < chunk) break;
     }
     return total;
   }
 
-  async close(): Promise<void> {
-    await closeClient(this.conn);
+  /** Events after `fromId` ('0' for the oldest kept, '$' for none yet), oldest first. */
+  async readEvents(fromId = '0', count = 100): Promise<QueueEvent[]> {
+    return readEvents(this.client, this.keys, fromId, count);
+  }
+
+  /** Resolves with the job once it has ended (finished, failed or canceled); WaitTimeoutError after timeoutMs. */
+  async waitUntilFinished(id: string, timeoutMs = 30_000): Promise<JobRecord> {
+    return waitUntilFinished(this, id, timeoutMs);
   }
 }
 
-const NEWEST_FIRST = new Set<JobState>(['finished', 'failed', 'canceled']);
-
-function checkPage(offset: number, limit: number): void {
-  if (!Number.isInteger(offset) || offset < 0) throw new ValidationError('offset must be an integer >= 0', 'offset');
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw new ValidationError(`limit must be an integer from 1 to ${MAX_PAGE_SIZE}`, 'limit');
+/** Maps the enqueue script's dependency error to a typed error. */
+function unwrapEnqueue(results: [Error | null, unknown][] | null): unknown[] {
+  try {
+    return unwrap(results);
+  } catch (e) {
+    const m = e instanceof Error ? /DEPENDENCY_NOT_FOUND (.*)$/.exec(e.message) : null;
+    if (m) throw new ValidationError(`dependsOn: job ${JSON.stringify(m[1])} not found in this queue (deleted or expired?)`, 'dependsOn');
+    throw e;
   }
-}
-
-function enqueueArgs(prefix: string, jobs: readonly EncodedJob[]): (string | number)[] {
-  const args: (string | number)[] = [prefix];
-  for (const job of jobs) args.push(job.id, job.atFront ? '1' : '0', job.delay, job.fields.length / 2, ...job.fields);
-  return args;
-}
-
-/** Queues one count command per state on `pipe`, in JOB_STATES order. */
-export function countPipeline<P extends { llen(k: string): P; zcard(k: string): P }>(pipe: P, keys: QueueKeys): P {
-  for (const state of JOB_STATES) {
-    if (state === 'queued') pipe.llen(keys.queued);
-    else pipe.zcard(keys[state]);
-  }
-  return pipe;
-}
-
-/** Replies of a pipeline, throwing the first command error. */
-export function unwrap(results: [Error | null, unknown][] | null): unknown[] {
-  if (!results) throw new Error('pipeline was discarded');
-  return results.map(([err, value]) => {
-    if (err) throw err;
-    return value;
-  });
 }

@@ -1,20 +1,25 @@
+import { TRANSITION_KEYS } from './cycle';
 import { defineScript } from './define';
 
 export const emptyQueueScript = defineScript({
   name: 'emptyQueue',
-  keys: ['queued', 'stats'],
+  keys: TRANSITION_KEYS,
   contract: `
-one bounded chunk of "empty queue": deletes jobs from the head of queued, hashes included.
-Jobs that are scheduled, started or in a registry are not touched.
-KEYS[1] queued list  KEYS[2] stats hash
-ARGV[1] job key prefix  ARGV[2] max jobs in this chunk
+deletes up to N jobs waiting in queued (highest priority level first), with every key they own;
+their dependents are canceled.
+KEYS: as cycle (TRANSITION_KEYS, by name in K)
+ARGV[1] job key prefix  ARGV[2] max jobs  ARGV[3] TTL ms of dependents canceled by this
 Returns the number of jobs deleted`,
   body: `
-local ids = redis.call('LPOP', KEYS[1], tonumber(ARGV[2]))
-if not ids then return 0 end
-local keys = {}
-for i = 1, #ids do keys[i] = ARGV[1] .. ids[i] end
-redis.call('DEL', unpack(keys))
-sampleBacklog(KEYS[2], KEYS[1], nowMs())
+local prefix = ARGV[1]
+local now = nowMs()
+local ids = popQueued(K, tonumber(ARGV[2]))
+for i = 1, #ids do
+  local f = redis.call('HMGET', prefix .. ids[i], 'hasDeps', 'uniqueKey')
+  releaseUnique(prefix, ids[i], f[2])
+  if f[1] == '1' then notifyDependents(K, prefix, queueNameOf(K), ids[i], 'deleted', now, tonumber(ARGV[3])) end
+  dropJob(prefix, ids[i])
+end
+sampleBacklog(K, now)
 return #ids`,
 });

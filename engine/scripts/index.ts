@@ -4,6 +4,7 @@
  */
 import type { ChainableCommander, Redis } from 'ioredis';
 import type { QueueKeys } from '../keys';
+import { cancelJobScript, runNowScript, setPausedScript } from './cancel-job';
 import { cleanupScript } from './cleanup';
 import { cycleScript } from './cycle';
 import type { ScriptDef } from './define';
@@ -11,6 +12,8 @@ import { deleteJobScript } from './delete-job';
 import { emptyQueueScript } from './empty-queue';
 import { enqueueScript } from './enqueue';
 import { extendLeasesScript } from './extend-leases';
+import { logScript, progressScript } from './job-output';
+import { linkDependentScript, resolveDependencyScript } from './link-dependency';
 import { pageQueuedScript } from './page-queued';
 import { promoteScript } from './promote';
 import { reapScript } from './reap';
@@ -20,7 +23,8 @@ import { retryJobScript } from './retry-job';
 import { trimStatsScript } from './trim-stats';
 
 export { CLAIM_FIELDS } from './cycle';
-export { STATS_BUCKET_MS } from './define';
+export { STATS_BUCKET_MS, EVENTS_MAX_LEN } from './helpers';
+export { DEFAULT_CANCELED_TTL_MS } from './dependencies';
 export type { ScriptDef } from './define';
 
 export const SCRIPTS = {
@@ -37,6 +41,13 @@ export const SCRIPTS = {
   emptyQueue: emptyQueueScript,
   cleanup: cleanupScript,
   trimStats: trimStatsScript,
+  cancelJob: cancelJobScript,
+  runNow: runNowScript,
+  setPaused: setPausedScript,
+  progress: progressScript,
+  jobLog: logScript,
+  linkDependent: linkDependentScript,
+  resolveDependency: resolveDependencyScript,
 } as const;
 
 export type ScriptName = keyof typeof SCRIPTS;

@@ -2,25 +2,35 @@ import { defineScript } from './define';
 
 export const pageQueuedScript = defineScript({
   name: 'pageQueued',
-  keys: ['queued'],
+  keys: ['queuedHigh', 'queued', 'queuedLow'],
   contract: `
-reads one page of the queued list (a read, no transition), from whichever end is nearer, so a
-page deep in a long list costs O(distance to the nearer end + page) instead of O(offset + page).
-KEYS[1] queued list
-ARGV[1] offset from the head  ARGV[2] page size
-Returns { total, ids... } in head-to-tail order`,
+one page of the queued jobs in the order they will run (high, normal, low; FIFO within each),
+reading each list from its nearer end so a page deep in a long list stays cheap.
+KEYS: queuedHigh, queued, queuedLow (by name in K)
+ARGV[1] offset  ARGV[2] page size
+Returns { total, ids... }`,
   body: `
-local total = redis.call('LLEN', KEYS[1])
 local offset, size = tonumber(ARGV[1]), tonumber(ARGV[2])
+local lists = { K.queuedHigh, K.queued, K.queuedLow }
+local lengths, total = {}, 0
+for i = 1, 3 do lengths[i] = redis.call('LLEN', lists[i]); total = total + lengths[i] end
 local out = { total }
-if offset >= total then return out end
-local last = math.min(offset + size, total) - 1
-local ids
-if offset > total - 1 - last then
-  ids = redis.call('LRANGE', KEYS[1], offset - total, last - total)
-else
-  ids = redis.call('LRANGE', KEYS[1], offset, last)
+for i = 1, 3 do
+  local len = lengths[i]
+  if size > 0 and offset < len then
+    local last = math.min(offset + size, len) - 1
+    local ids
+    if offset > len - 1 - last then
+      ids = redis.call('LRANGE', lists[i], offset - len, last - len)
+    else
+      ids = redis.call('LRANGE', lists[i], offset, last)
+    end
+    for j = 1, #ids do out[#out + 1] = ids[j] end
+    size = size - #ids
+    offset = 0
+  else
+    offset = offset - len
+  end
 end
-for i = 1, #ids do out[i + 1] = ids[i] end
 return out`,
 });

@@ -59,6 +59,10 @@ export class Executor {
     this.pump();
   }
 
+  find(queue: string, id: string): RunningJob | undefined {
+    return this.leased.get(`${queue}\u0000${id}`);
+  }
+
   /** Leased jobs that have not started yet (given back first at shutdown). */
   waitingJobs(): RunningJob[] {
     return this.waiting.filter((j) => !j.settled);

@@ -39,6 +39,7 @@ export interface TickSettings {
   heartbeatMs: number;
   maxCrashes: number;
   failureTtl: number;
+  keep: { finished: number; failed: number; canceled: number };
 }
 
 interface QueueTick {
@@ -58,7 +59,8 @@ function queueUpkeep(pipe: ChainableCommander, q: QueueTick, s: TickSettings, ti
   }
   runScript(pipe, 'reap', keys, [keys.jobPrefix, REAP_LIMIT, s.maxCrashes, s.failureTtl]);
   runScript(pipe, 'promote', keys, [keys.jobPrefix, PROMOTE_LIMIT]);
-  runScript(pipe, 'cleanup', keys, [keys.jobPrefix, CLEANUP_LIMIT]);
+  runScript(pipe, 'cleanup', keys, [keys.jobPrefix, CLEANUP_LIMIT, s.keep.finished, s.keep.failed, s.keep.canceled]);
+  pipe.llen(keys.outbox);
   if (tick % TRIM_STATS_EVERY === 0) {
     const oldest = Math.floor((Date.now() - STATS_RETENTION_MS) / STATS_BUCKET_MS);
     runScript(pipe, 'trimStats', keys, [Math.ceil((STATS_RETENTION_MS / STATS_BUCKET_MS) * 4.5), oldest]);
@@ -91,6 +93,8 @@ export interface TickResult {
   nextDue: number;
   /** jobs taken back from dead workers, and jobs failed for using up their crash budget */
   reaped: number;
+  /** queues whose outbox holds dependency resolutions to deliver */
+  outboxes: QueueKeys[];
 }
 
 export async function heartbeat(
@@ -113,7 +117,7 @@ export async function heartbeat(
 }
 
 function readTick(replies: [Error | null, unknown][], layout: { q: QueueTick; extend: boolean }[], tick: number): TickResult {
-  const result: TickResult = { lost: [], nextDue: -1, reaped: 0 };
+  const result: TickResult = { lost: [], nextDue: -1, reaped: 0, outboxes: [] };
   let i = 0;
   const next = () => {
     const [err, value] = replies[i++] ?? [new Error('missing reply'), null];
@@ -130,6 +134,7 @@ function readTick(replies: [Error | null, unknown][], layout: { q: QueueTick; ex
     const [, due] = next() as [number, number];
     if (due >= 0 && (result.nextDue < 0 || due < result.nextDue)) result.nextDue = due;
     next(); // cleanup
+    if (Number(next()) > 0) result.outboxes.push(q.keys);
     if (tick % TRIM_STATS_EVERY === 0) next();
   }
   return result;

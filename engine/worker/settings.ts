@@ -42,6 +42,11 @@ export interface WorkerOptions {
   shutdownTimeoutMs?: number;
   /** stop gracefully on SIGTERM/SIGINT (a second signal stops at once); default false */
   handleSignals?: boolean;
+  /**
+   * most jobs kept per registry of this worker's queues, oldest deleted first (-1: no cap), on
+   * top of the TTLs. Defaults: finished 10 000, failed 100 000, canceled 10 000
+   */
+  keep?: { finished?: number; failed?: number; canceled?: number };
   logger?: Logger;
 }
 
@@ -58,6 +63,16 @@ export interface WorkerSettings {
   maxCrashes: number;
   shutdownTimeoutMs: number;
   handleSignals: boolean;
+  keep: { finished: number; failed: number; canceled: number };
+}
+
+export const DEFAULT_KEEP = { finished: 10_000, failed: 100_000, canceled: 10_000 };
+
+function resolveKeep(keep: WorkerOptions['keep']): WorkerSettings['keep'] {
+  if (keep === undefined) return { ...DEFAULT_KEEP };
+  if (typeof keep !== 'object' || keep === null) throw new ValidationError('keep must be an object {finished?, failed?, canceled?}', 'keep');
+  const one = (k: keyof typeof DEFAULT_KEEP) => (keep[k] === -1 ? -1 : int(keep[k], `keep.${k}`, 0, 1e9, DEFAULT_KEEP[k]));
+  return { finished: one('finished'), failed: one('failed'), canceled: one('canceled') };
 }
 
 export const DEFAULT_RESULT_TTL = 24 * 3600 * 1000;
@@ -93,6 +108,7 @@ export function resolveSettings(o: WorkerOptions): WorkerSettings {
     maxCrashes: int(o.maxCrashes, 'maxCrashes', 1, 1000, 3),
     shutdownTimeoutMs: int(o.shutdownTimeoutMs, 'shutdownTimeoutMs', 0, 3_600_000, 20_000),
     handleSignals: o.handleSignals === true,
+    keep: resolveKeep(o.keep),
   };
 }
 

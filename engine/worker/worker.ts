@@ -11,7 +11,8 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { closeClient, connect, duplicate, type OwnedClient } from '../connection';
-import { ClosedError, LeaseLostError, ValidationError } from '../errors';
+import { CanceledError, ClosedError, LeaseLostError, ValidationError } from '../errors';
+import { deliverOutbox } from '../dependencies';
 import { queueKeys, queuesKey, validateQueueName, workerKey, workersKey, type QueueKeys } from '../keys';
 import { runScript } from '../scripts';
 import { Executor } from './executor';
@@ -19,7 +20,9 @@ import { heartbeat, type WorkerIdentity } from './heartbeat';
 import { Notifier, nextMacrotask, sleep } from './notifier';
 import { cycleArgs, readCycle, type CycleCall, type CycleResult } from './cycle';
 import type { Outcome } from './reports';
-import type { Handler, RunningJob } from './running-job';
+import type { JobReporter, RunningJob } from './running-job';
+import { listenForCancels, jobReporter, promoteDue, PROMOTE_TICK_MS } from './control';
+import { callHook, taskTable, type HookName, type Task, type TaskTable } from './hooks';
 import { consoleLogger, resolveSettings, type Logger, type WorkerOptions, type WorkerSettings } from './settings';
 
 const VERSION = '0.1.0';
@@ -39,6 +42,10 @@ export class Worker extends EventEmitter {
   private readonly keys = new Map<string, QueueKeys>();
   private readonly queueByWake = new Map<string, string>();
   private readonly executor: Executor;
+  private readonly taskDefs: TaskTable;
+  private readonly reporter: JobReporter;
+  private subscriber: Redis | undefined;
+  private promoteTimer: NodeJS.Timeout | undefined;
   private readonly notifier = new Notifier();
   /** queues that may hold claimable jobs */
   private readonly maybeWork = new Set<string>();
@@ -56,7 +63,7 @@ export class Worker extends EventEmitter {
   private readonly startedAt = Date.now();
   private removeSignalHandlers: (() => void) | undefined;
 
-  constructor(queues: string | readonly string[], handlers: Record<string, Handler>, options: WorkerOptions = {}) {
+  constructor(queues: string | readonly string[], handlers: Record<string, Task>, options: WorkerOptions = {}) {
     super();
     const list = typeof queues === 'string' ? [queues] : [...queues];
     if (list.length === 0) throw new ValidationError('a worker needs at least one queue', 'queues');
@@ -71,8 +78,10 @@ export class Worker extends EventEmitter {
       this.queueByWake.set(k.wake, q);
       this.maybeWork.add(q);
     }
-    this.executor = new Executor(handlerMap(handlers), this.settings.concurrency, this.settings.timeout, () => this.notifier.notify());
+    this.taskDefs = taskTable(handlers);
+    this.executor = new Executor(this.taskDefs.handlers, this.settings.concurrency, this.settings.timeout, () => this.notifier.notify());
     this.conn = connect(options.connection, 'worker');
+    this.reporter = jobReporter(this.conn.client, (q) => this.keys.get(q)!);
   }
 
   get concurrency(): number {
@@ -93,6 +102,8 @@ export class Worker extends EventEmitter {
     await this.conn.client.sadd(queuesKey(this.settings.prefix), ...this.queues);
     await this.beat();
     this.heartbeatTimer = setInterval(() => void this.beat(), this.settings.heartbeatMs);
+    this.promoteTimer = setInterval(() => void this.promoteTick(), PROMOTE_TICK_MS);
+    this.subscriber = listenForCancels(this.conn.client, this.settings.prefix, (q, id) => this.cancelRunning(q, id));
     if (this.settings.handleSignals) this.installSignalHandlers();
     this.loops = [this.mainLoop(), this.wakeLoop()];
     this.logger.info(`worker ${this.name} started`, { queues: this.queues, concurrency: this.concurrency });
@@ -123,6 +134,8 @@ export class Worker extends EventEmitter {
   private async shutdown(wasRunning: boolean, timeoutMs: number): Promise<void> {
     this.notifier.notify();
     this.blocker?.disconnect();
+    clearInterval(this.promoteTimer);
+    this.subscriber?.disconnect();
     if (wasRunning) {
       this.shutdownDeadline = Date.now() + timeoutMs;
       // Prefetched jobs have not started: other workers may take them right away.
@@ -246,20 +259,27 @@ export class Worker extends EventEmitter {
       const claimed = result.jobs.length;
       if (claimed < call.want && (result.remaining === 0 || claimed === 0)) this.maybeWork.delete(call.queue);
     }
-    for (const job of result.jobs) this.executor.accept(job);
+    for (const job of result.jobs) {
+      job.reporter = this.reporter;
+      this.executor.accept(job);
+    }
     this.notifier.notify();
   }
 
   private announce(outcomes: Outcome[], lost: Set<string>): void {
     for (const o of outcomes) {
       if (lost.has(o.job.id)) {
-        this.emit('lost', o.job, new LeaseLostError(o.job.id));
+        const err = new LeaseLostError(o.job.id);
+        this.emit('lost', o.job, err);
+        this.hook('onStopped', o.job, err);
       } else if (o.kind === 'complete') {
         this.processed++;
         if (this.listenerCount('completed') > 0) this.emit('completed', o.job, o.value);
+        this.hook('onSuccess', o.job, o.value);
       } else if (o.kind === 'fail') {
         this.failed++;
         if (this.listenerCount('failed') > 0) this.emit('failed', o.job, o.cause);
+        this.hook('onFailure', o.job, o.cause);
       } else if (this.listenerCount('retrying') > 0) {
         this.emit('retrying', o.job, o.cause, o.delay);
       }
@@ -314,6 +334,7 @@ export class Worker extends EventEmitter {
       for (const job of result.lost) this.loseJob(job);
       if (result.reaped > 0) for (const q of this.queues) this.maybeWork.add(q);
       this.notifier.notify();
+      for (const keys of result.outboxes) await deliverOutbox(this.conn.client, this.settings.prefix, keys);
     } catch (e) {
       this.reportError('heartbeat failed', e);
     } finally {
@@ -325,6 +346,36 @@ export class Worker extends EventEmitter {
     const err = new LeaseLostError(job.id);
     this.executor.abandon([job], err);
     this.emit('lost', job, err);
+    this.hook('onStopped', job, err);
+  }
+
+  /** A cancel command for a job this worker may be running: abort its handler now. */
+  private cancelRunning(queue: string, id: string): void {
+    const job = this.executor.find(queue, id);
+    if (!job) return;
+    const err = new CanceledError(id, '');
+    this.executor.abandon([job], err);
+    this.emit('canceled', job, err);
+    this.hook('onStopped', job, err);
+  }
+
+  private hook(name: HookName, job: RunningJob, arg: unknown): void {
+    callHook(this.taskDefs, name, job, arg, (e) => this.reportError(`${name} callback of task ${job.task} failed`, e));
+  }
+
+  private promoting = false;
+
+  /** Due scheduled jobs become queued within a tick, whatever the workers are busy with. */
+  private async promoteTick(): Promise<void> {
+    if (this.promoting || this.state !== 'running') return;
+    this.promoting = true;
+    try {
+      await promoteDue(this.conn.client, [...this.keys.values()]);
+    } catch (e) {
+      this.reportError('promoting due jobs failed', e);
+    } finally {
+      this.promoting = false;
+    }
   }
 
   private identity(): WorkerIdentity {
@@ -343,7 +394,9 @@ export class Worker extends EventEmitter {
     const byQueue = new Map<string, RunningJob[]>();
     for (const job of jobs) byQueue.set(job.queue, [...(byQueue.get(job.queue) ?? []), job]);
     for (const [q, list] of byQueue) {
-      this.executor.abandon(list, new ClosedError(`worker ${this.name}`));
+      const err = new ClosedError(`worker ${this.name}`);
+      this.executor.abandon(list, err);
+      for (const job of list) this.hook('onStopped', job, err);
       const k = this.keys.get(q)!;
       const args: (string | number)[] = [k.jobPrefix];
       for (const j of list) args.push(j.id, j.token);
@@ -392,14 +445,4 @@ export class Worker extends EventEmitter {
     if (this.listenerCount('error') > 0) this.emit('error', Object.assign(new Error(`${message}: ${detail}`), { cause: err }));
     else this.logger.error(message, { error: detail });
   }
-}
-
-function handlerMap(handlers: Record<string, Handler>): Map<string, Handler> {
-  if (typeof handlers !== 'object' || handlers === null) throw new ValidationError('handlers must be an object of functions', 'handlers');
-  const map = new Map<string, Handler>();
-  for (const [task, fn] of Object.entries(handlers)) {
-    if (typeof fn !== 'function') throw new ValidationError(`handler for ${JSON.stringify(task)} is not a function`, 'handlers');
-    map.set(task, fn);
-  }
-  return map;
 }

@@ -3,13 +3,15 @@ import { encodeJob, validateTimeout, validateTtl } from '../../options';
 
 describe('encodeJob', () => {
   it('stores only what was asked for', () => {
-    expect(encodeJob('id1', 't', '1', undefined)).toEqual({ id: 'id1', atFront: false, delay: 0, fields: ['task', 't', 'data', '1'] });
+    expect(encodeJob('id1', 't', '1', undefined, 'q')).toEqual({
+      id: 'id1', atFront: false, delay: 0, priority: '', uniqueKey: '', uniqueWindowMs: 0, deps: [], fields: ['task', 't', 'data', '1'],
+    });
   });
   it('encodes every option', () => {
     const job = encodeJob('gen', 't', '{}', {
       jobId: 'mine', timeout: 5000, retry: { attempts: 3, backoff: 100 }, resultTtl: 0, failureTtl: -1,
       description: 'd', meta: { k: 1 }, atFront: true, delay: 10,
-    });
+    }, 'q');
     expect(job.id).toBe('mine');
     expect(job.atFront).toBe(true);
     expect(job.delay).toBe(10);
@@ -19,10 +21,10 @@ describe('encodeJob', () => {
     });
   });
   it('rejects unknown options and wrong types, naming the field', () => {
-    expect(() => encodeJob('i', 't', '1', { retries: 3 } as never)).toThrow(expect.objectContaining({ field: 'retries' }));
-    expect(() => encodeJob('i', 't', '1', { atFront: 'yes' } as never)).toThrow(expect.objectContaining({ field: 'atFront' }));
-    expect(() => encodeJob('i', 't', '1', { meta: [1] } as never)).toThrow(expect.objectContaining({ field: 'meta' }));
-    expect(() => encodeJob('i', 't', '1', { delay: -1 })).toThrow(expect.objectContaining({ field: 'delay' }));
+    expect(() => encodeJob('i', 't', '1', { retries: 3 } as never, 'q')).toThrow(expect.objectContaining({ field: 'retries' }));
+    expect(() => encodeJob('i', 't', '1', { atFront: 'yes' } as never, 'q')).toThrow(expect.objectContaining({ field: 'atFront' }));
+    expect(() => encodeJob('i', 't', '1', { meta: [1] } as never, 'q')).toThrow(expect.objectContaining({ field: 'meta' }));
+    expect(() => encodeJob('i', 't', '1', { delay: -1 }, 'q')).toThrow(expect.objectContaining({ field: 'delay' }));
   });
 });
 

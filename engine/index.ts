@@ -11,7 +11,7 @@ export { DEFAULT_RESULT_TTL, DEFAULT_FAILURE_TTL } from './worker/settings';
 export type { JobContext, Handler } from './worker/running-job';
 export type { Task, TaskDefinition } from './worker/hooks';
 export { DEFAULT_KEEP } from './worker/settings';
-export { UnrecoverableError, DeserializationError } from './worker/executor';
+export { UnrecoverableError, DeserializationError, RetryLaterError } from './worker/executor';
 export type { JobOptions, Priority, UniqueOptions, Dependency as DependencyOption } from './options';
 export { validateTimeout, validateTtl } from './options';
 export type { RetryOptions, BackoffSpec } from './backoff';

@@ -14,8 +14,11 @@ export const PROMOTE_TICK_MS = 400;
 const PROMOTE_LIMIT = 1000;
 const MAX_LOG_LINES = 1000;
 
-/** Subscribes to cancel commands; `onCancel(queue, id)` runs for each. Returns the subscriber. */
-export function listenForCancels(client: Redis, prefix: string, onCancel: (queue: string, id: string) => void): Redis {
+/**
+ * Subscribes to cancel commands; `onCancel(queue, id)` runs for each. Resolves once subscribed,
+ * so a job claimed after the worker started cannot miss its cancel message.
+ */
+export async function listenForCancels(client: Redis, prefix: string, onCancel: (queue: string, id: string) => void): Promise<Redis> {
   const sub = duplicate(client);
   sub.on('error', () => {}); // reconnects by itself; the heartbeat covers what is missed meanwhile
   const channel = cancelChannel(prefix);
@@ -24,7 +27,7 @@ export function listenForCancels(client: Redis, prefix: string, onCancel: (queue
     const sep = message.indexOf('\n');
     if (sep > 0) onCancel(message.slice(0, sep), message.slice(sep + 1));
   });
-  void sub.subscribe(channel).catch(() => {});
+  await sub.subscribe(channel);
   return sub;
 }
 

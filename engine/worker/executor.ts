@@ -15,6 +15,18 @@ export class UnrecoverableError extends Error {
   override name = 'UnrecoverableError';
 }
 
+/**
+ * Throw this from a handler to retry after a delay of your choosing (a rate limit's Retry-After,
+ * say) instead of the job's backoff. It still uses an attempt; with none left the job fails.
+ */
+export class RetryLaterError extends Error {
+  override name = 'RetryLaterError';
+  constructor(readonly delayMs: number, message = `retry in ${delayMs} ms`) {
+    super(message);
+    if (!Number.isFinite(delayMs) || delayMs < 0) throw new RangeError('RetryLaterError needs a delay in ms >= 0');
+  }
+}
+
 /** The stored payload is not valid JSON; retrying cannot help. */
 export class DeserializationError extends Error {
   override name = 'DeserializationError';
@@ -155,7 +167,10 @@ export class Executor {
     const error = encodeError(cause);
     const giveUp = final || cause instanceof UnrecoverableError || job.attempt >= job.maxAttempts;
     if (giveUp) this.settle({ kind: 'fail', job, error, cause });
-    else this.settle({ kind: 'retry', job, error, cause, delay: retryDelay(job.backoff, job.attempt) });
+    else {
+      const delay = cause instanceof RetryLaterError ? Math.round(cause.delayMs) : retryDelay(job.backoff, job.attempt);
+      this.settle({ kind: 'retry', job, error, cause, delay });
+    }
   }
 
   private settle(outcome: Outcome): void {

@@ -100,10 +100,10 @@ export class Worker extends EventEmitter {
     this.blocker = duplicate(this.conn.client);
     this.blocker.on('error', () => {}); // reported by the wake loop when a command fails
     await this.conn.client.sadd(queuesKey(this.settings.prefix), ...this.queues);
+    this.subscriber = await listenForCancels(this.conn.client, this.settings.prefix, (q, id) => this.cancelRunning(q, id));
     await this.beat();
     this.heartbeatTimer = setInterval(() => void this.beat(), this.settings.heartbeatMs);
     this.promoteTimer = setInterval(() => void this.promoteTick(), PROMOTE_TICK_MS);
-    this.subscriber = listenForCancels(this.conn.client, this.settings.prefix, (q, id) => this.cancelRunning(q, id));
     if (this.settings.handleSignals) this.installSignalHandlers();
     this.loops = [this.mainLoop(), this.wakeLoop()];
     this.logger.info(`worker ${this.name} started`, { queues: this.queues, concurrency: this.concurrency });

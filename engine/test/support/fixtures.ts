@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterEach, inject } from 'vitest';
-import { assertConsistent, Queue, Worker, Inspector, type QueueOptions, type WorkerOptions, type Handler } from '../../index';
+import { assertConsistent, Queue, Worker, Inspector, type QueueOptions, type WorkerOptions, type Task } from '../../index';
 
 export const redisUrl = () => inject('redisUrl');
 
@@ -47,7 +47,7 @@ export function makeQueue(name: string, options: QueueOptions = {}): Queue {
   return q;
 }
 
-export function makeWorker(queues: string | string[], handlers: Record<string, Handler>, options: WorkerOptions = {}): Worker {
+export function makeWorker(queues: string | string[], handlers: Record<string, Task>, options: WorkerOptions = {}): Worker {
   const quiet = { info() {}, warn() {}, error() {} };
   return trackRunner(new Worker(queues, handlers, { connection: redisUrl(), logger: quiet, ...options }), (w) => w.close({ timeoutMs: 0 }));
 }

@@ -51,7 +51,7 @@ runMeasurement(async () => {
       throw new SeedFailure(`seeded failure for job ${JSON.stringify(job.data)}`);
     },
   };
-  const worker = new Worker(s.QUEUE, handlers, { connection: s.REDIS_URL, concurrency: s.CONCURRENCY, logger: quiet });
+  const worker = new Worker(s.QUEUE, handlers, { connection: s.REDIS_URL, concurrency: s.CONCURRENCY, logger: quiet, keep: { failed: -1 } });
   worker.on('failed', () => {
     failed++;
     if (failed === toAdd) finish();

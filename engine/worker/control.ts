@@ -31,18 +31,21 @@ export async function listenForCancels(client: Redis, prefix: string, onCancel: 
   return sub;
 }
 
-/** One pipeline promoting due jobs of every queue; resolves with the earliest next due time. */
-export async function promoteDue(client: Redis, keys: readonly QueueKeys[]): Promise<number> {
+/**
+ * One pipeline promoting due jobs of every queue and looking at their outboxes (dependency
+ * resolutions for other queues). Resolves with the queues whose outbox has records.
+ */
+export async function promoteDue(client: Redis, keys: readonly QueueKeys[]): Promise<QueueKeys[]> {
   const pipe = client.pipeline();
-  for (const k of keys) runScript(pipe, 'promote', k, [k.jobPrefix, PROMOTE_LIMIT]);
+  for (const k of keys) runScript(pipe, 'promote', k, [k.jobPrefix, PROMOTE_LIMIT]).llen(k.outbox);
   const replies = (await pipe.exec()) ?? [];
-  let next = -1;
-  for (const [err, reply] of replies) {
+  const withOutbox: QueueKeys[] = [];
+  keys.forEach((k, i) => {
+    const [err, length] = replies[2 * i + 1] ?? [new Error('missing reply'), 0];
     if (err) throw err;
-    const due = Number((reply as [number, number])[1]);
-    if (due >= 0 && (next < 0 || due < next)) next = due;
-  }
-  return next;
+    if (Number(length) > 0) withOutbox.push(k);
+  });
+  return withOutbox;
 }
 
 /** Progress and log lines of running jobs, written under their fencing token. */

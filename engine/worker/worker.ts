@@ -365,12 +365,16 @@ export class Worker extends EventEmitter {
 
   private promoting = false;
 
-  /** Due scheduled jobs become queued within a tick, whatever the workers are busy with. */
+  /**
+   * Due scheduled jobs become queued within a tick, whatever the workers are busy with; parents'
+   * ends reach children in other queues as fast.
+   */
   private async promoteTick(): Promise<void> {
     if (this.promoting || this.state !== 'running') return;
     this.promoting = true;
     try {
-      await promoteDue(this.conn.client, [...this.keys.values()]);
+      const outboxes = await promoteDue(this.conn.client, [...this.keys.values()]);
+      for (const keys of outboxes) await deliverOutbox(this.conn.client, this.settings.prefix, keys);
     } catch (e) {
       this.reportError('promoting due jobs failed', e);
     } finally {

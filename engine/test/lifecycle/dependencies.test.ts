@@ -61,7 +61,8 @@ describe('dependencies', () => {
     const c = await children.enqueue('t', 'c', { dependsOn: [{ queue: parents.name, id: p.id }] });
     expect((await children.getJob(c.id))?.state).toBe('deferred');
     const order: string[] = [];
-    const w = makeWorker([parents.name, children.name], { t: ({ data }) => { order.push(data as string); } }, { leaseMs: 1000 });
+    // Default lease: heartbeats every 3 s; the promotion tick delivers the outbox sooner.
+    const w = makeWorker([parents.name, children.name], { t: ({ data }) => { order.push(data as string); } });
     await w.start();
     expect((await ended(children, c.id)).state).toBe('finished');
     expect(order).toEqual(['p', 'c']);

@@ -4,7 +4,7 @@ import type { Queue } from '../queue';
 import { globals } from './main';
 
 /** Runs `fn` with the named queue (404-style error when it does not exist), then closes. */
-async function withQueue(cmd: Command, name: string, fn: (q: Queue) => Promise<void>): Promise<void> {
+export async function withQueue(cmd: Command, name: string, fn: (q: Queue) => Promise<void>): Promise<void> {
   const global = globals(cmd);
   const inspector = new Inspector({ connection: global.url, prefix: global.prefix });
   try {

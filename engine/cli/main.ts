@@ -7,6 +7,7 @@ import { ConveyorError } from '../errors';
 import { registerEnqueueCommand } from './enqueue';
 import { registerInfoCommand } from './info';
 import { registerJobCommands } from './jobs';
+import { registerOperateCommands } from './operate';
 import { registerWorkerCommand } from './worker';
 
 export interface GlobalOptions {
@@ -41,13 +42,19 @@ function program(): Command {
   registerEnqueueCommand(cmd);
   registerInfoCommand(cmd);
   registerJobCommands(cmd);
+  registerOperateCommands(cmd);
   return cmd;
+}
+
+/** One line for stderr: the message, and the code of an engine error. */
+export function errorLine(err: unknown): string {
+  if (err instanceof ConveyorError) return `conveyor: ${err.message} (${err.code})`;
+  return `conveyor: ${err instanceof Error ? err.message : String(err)}`;
 }
 
 program()
   .parseAsync(process.argv)
   .catch((err: unknown) => {
-    if (err instanceof ConveyorError) console.error(`conveyor: ${err.message} (${err.code})`);
-    else console.error(`conveyor: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(errorLine(err));
     process.exit(1);
   });

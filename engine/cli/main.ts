@@ -5,6 +5,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ConveyorError } from '../errors';
 import { registerEnqueueCommand } from './enqueue';
+import { registerEventsCommand } from './events';
 import { registerInfoCommand } from './info';
 import { registerJobCommands } from './jobs';
 import { registerOperateCommands } from './operate';
@@ -43,6 +44,7 @@ function program(): Command {
   registerInfoCommand(cmd);
   registerJobCommands(cmd);
   registerOperateCommands(cmd);
+  registerEventsCommand(cmd);
   return cmd;
 }
 

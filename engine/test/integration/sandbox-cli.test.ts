@@ -1,11 +1,13 @@
 /**
  * `conveyor worker --sandbox` as a real process: a CPU loop that times out is killed and fails
  * with TimeoutError while the same process goes on with other jobs, a loop with no timeout holds
- * one thread but not the worker, SIGTERM still stops the process, and the tasks file is loaded
- * only in the threads (the fixture throws when loaded in the main thread).
+ * one thread but not the worker, `conveyor cancel` kills a loop, SIGTERM still stops the
+ * process, and the tasks file is loaded only in the threads (the fixture throws when loaded in
+ * the main thread).
  */
 import { describe, expect, it } from 'vitest';
 import type { Queue } from '../../index';
+import { runCli } from '../support/cli';
 import { makeQueue, uniqueName, waitFor } from '../support/fixtures';
 import { spawnWorkerWith } from '../support/processes';
 
@@ -52,6 +54,19 @@ describe('conveyor worker --sandbox', () => {
     expect(await worker.exited).toBe(0);
     // Its lease was given back at shutdown, so another worker can take the job at once.
     expect((await q.getJob(loop))?.state).toBe('queued');
+  });
+
+  it('`conveyor cancel` stops a CPU loop with no timeout: its thread is killed and the worker goes on', async () => {
+    const q = makeQueue(uniqueName('sbx-cli'));
+    const worker = await sandboxed(q, '--concurrency', '1');
+    const { id: loop } = await q.enqueue('spin', null, { timeout: -1 });
+    await inState(q, loop, 'started');
+    const { id: next } = await q.enqueue('echo', { n: 1 });
+    const cancel = await runCli(['cancel', q.name, loop, '--reason', 'runaway']);
+    expect(cancel).toMatchObject({ code: 0, stdout: `job ${loop} canceled (it was started)\n` });
+    expect(await inState(q, loop, 'canceled')).toMatchObject({ cancelReason: 'runaway' });
+    // One slot: the next job runs only once the loop's thread is gone and replaced.
+    expect(await inState(q, next, 'finished')).toMatchObject({ worker: worker.name, result: { pid: worker.child.pid } });
   });
 
   it('loads the tasks file only in the threads (without --sandbox this fixture refuses to load)', async () => {

@@ -113,6 +113,11 @@ describe('opening a sandbox', () => {
       .rejects.toThrow(/sandbox-no-export\.ts must export its handlers as the default export or as "tasks"/);
   });
 
+  it('refuses a task object with callbacks: sandboxed tasks are plain functions', async () => {
+    await expect(SandboxPool.open({ file: fixture('sandbox-hooks.ts'), size: 1 }))
+      .rejects.toThrow(/task "withHooks" is a \{handler, onSuccess\?, \.\.\.\} object; sandboxed tasks must be plain functions/);
+  });
+
   it('says why a file failed to load', async () => {
     await expect(SandboxPool.open({ file: fixture('sandbox-broken.ts'), size: 1 }))
       .rejects.toThrow(/cannot load tasks file .*sandbox-broken\.ts: broken on purpose/);

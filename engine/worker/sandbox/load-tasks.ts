@@ -19,6 +19,10 @@ export async function loadTaskHandlers(file: string): Promise<Record<string, Han
   }
   const handlers: Record<string, Handler> = {};
   for (const [task, fn] of Object.entries(tasks)) {
+    if (fn !== null && typeof fn === 'object' && 'handler' in fn) {
+      // Callbacks would run in the thread, apart from the outcome the worker stores: not supported yet.
+      throw new Error(`tasks file ${file}: task ${JSON.stringify(task)} is a {handler, onSuccess?, ...} object; sandboxed tasks must be plain functions`);
+    }
     if (typeof fn !== 'function') throw new Error(`tasks file ${file}: handler for ${JSON.stringify(task)} is not a function`);
     handlers[task] = fn as Handler;
   }

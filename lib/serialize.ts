@@ -5,7 +5,7 @@ import 'server-only';
  * stall the browser.
  */
 import type { JobRecord, JobState as EngineJobState, JobSummary, WorkerInfo } from '@/engine';
-import type { JobDetailDto, JobRowDto, JobState, JsonTextDto, WorkerDto } from './wire';
+import type { DependencyDto, JobDetailDto, JobPriority, JobRowDto, JobState, JsonTextDto, ProgressDto, WorkerDto } from './wire';
 
 // Compile-time proof that the wire's state list is the engine's.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
@@ -15,10 +15,16 @@ void statesMatch;
 export const MAX_JSON_TEXT = 256 * 1024;
 export const MAX_DESCRIPTION_ROW = 160;
 export const MAX_ERROR_SUMMARY = 200;
+export const MAX_CANCEL_REASON_ROW = 200;
+
 
 /** Cuts `text` to `max` characters, marking the cut with an ellipsis. */
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function truncateMaybe(text: string | undefined, max: number): string | undefined {
+  return text === undefined ? undefined : truncate(String(text), max);
 }
 
 function firstLine(text: string): string {
@@ -27,6 +33,25 @@ function firstLine(text: string): string {
 }
 
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
+
+/** Absent (or anything unexpected) is normal priority. */
+function priorityOf(value: unknown): JobPriority {
+  return value === 'high' || value === 'low' ? value : 'normal';
+}
+
+/** A numeric progress as a percentage clamped to 0-100; null for anything else. */
+export function progressPercent(progress: unknown): number | null {
+  if (typeof progress !== 'number' || !Number.isFinite(progress)) return null;
+  return Math.min(100, Math.max(0, progress));
+}
+
+export function toProgress(progress: unknown): ProgressDto | null {
+  if (progress === undefined || progress === null) return null;
+  const percent = progressPercent(progress);
+  if (percent !== null) return { kind: 'percent', percent };
+  // A non-finite number is no percentage; anything else is the handler's own object.
+  return typeof progress === 'number' ? null : { kind: 'json', json: jsonText(progress) };
+}
 
 /** Fields rows and details share: identity, times, attempts. */
 function basics(job: JobRecord | JobSummary) {
@@ -52,6 +77,9 @@ export function toJobRow(job: JobSummary): JobRowDto {
       : null,
     payloadBytes: job.dataBytes,
     description: job.description === undefined ? null : truncate(job.description, MAX_DESCRIPTION_ROW),
+    priority: priorityOf(job.priority),
+    progress: progressPercent(job.progress),
+    cancelReason: job.state === 'canceled' ? orNull(truncateMaybe(job.cancelReason, MAX_CANCEL_REASON_ROW)) : null,
   };
 }
 
@@ -86,7 +114,28 @@ export function toJobDetail(job: JobRecord, now = Date.now()): JobDetailDto {
     backoff: orNull(job.backoff),
     resultTtl: orNull(job.resultTtl),
     failureTtl: orNull(job.failureTtl),
+    ...lifecycleDetail(job),
     now,
+  };
+}
+
+function lifecycleDetail(job: JobRecord) {
+  // A stable order (the engine reads parents from hash fields, whose order Redis does not keep).
+  const dependsOn: DependencyDto[] = (job.dependsOn ?? [])
+    .map((d) => ({ queue: d.queue, id: d.id, allowFailure: d.allowFailure, done: d.done }))
+    .sort((a, b) => a.queue.localeCompare(b.queue) || a.id.localeCompare(b.id));
+  return {
+    priority: priorityOf(job.priority),
+    progress: toProgress(job.progress),
+    logCount: job.logCount,
+    ttl: orNull(job.ttl),
+    expiresAt: orNull(job.expiresAt),
+    uniqueKey: orNull(job.uniqueKey),
+    cancelReason: orNull(job.cancelReason),
+    // The engine records the cancel time as the job's end time.
+    canceledAt: job.state === 'canceled' ? orNull(job.endedAt) : null,
+    dependsOn,
+    pendingDependencies: orNull(job.pendingDependencies),
   };
 }
 

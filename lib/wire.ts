@@ -7,6 +7,11 @@ export type JobState = 'queued' | 'scheduled' | 'deferred' | 'started' | 'finish
 
 export type StateCounts = Record<JobState, number>;
 
+export type JobPriority = 'high' | 'normal' | 'low';
+
+/** States whose jobs `POST /requeue` moves back to queued. */
+export type RequeueState = 'failed' | 'canceled' | 'finished';
+
 export interface ApiErrorBody {
   error: { code: string; message: string };
 }
@@ -46,6 +51,11 @@ export interface JobRowDto {
   error: ErrorSummaryDto | null;
   payloadBytes: number;
   description: string | null;
+  priority: JobPriority;
+  /** percent 0-100 when the handler reports a number; null otherwise (object progress is on the job page) */
+  progress: number | null;
+  /** why it was canceled (canceled jobs), truncated */
+  cancelReason: string | null;
 }
 
 export interface JobsResponse {
@@ -74,6 +84,19 @@ export interface JsonTextDto {
   /** true when `text` was cut at the server's cap */
   truncated: boolean;
   bytes: number;
+}
+
+/** A job's progress: a number is a percentage (a bar), an object is shown as JSON. */
+export type ProgressDto = { kind: 'percent'; percent: number } | { kind: 'json'; json: JsonTextDto };
+
+/** A job this one waits for. */
+export interface DependencyDto {
+  queue: string;
+  id: string;
+  /** the dependent runs even when this parent fails or is canceled */
+  allowFailure: boolean;
+  /** the parent has ended in a way that lets this job go on */
+  done: boolean;
 }
 
 export type BackoffDto =
@@ -110,7 +133,30 @@ export interface JobDetailDto {
   /** ms; -1 = kept forever; null = the default */
   resultTtl: number | null;
   failureTtl: number | null;
+  priority: JobPriority;
+  progress: ProgressDto | null;
+  /** log lines stored (the newest are kept, up to the engine's cap) */
+  logCount: number;
+  /** ms a queued job may wait to be started; null = no limit */
+  ttl: number | null;
+  /** the ttl deadline while queued: failed with JobExpired if not started by then */
+  expiresAt: number | null;
+  uniqueKey: string | null;
+  cancelReason: string | null;
+  canceledAt: number | null;
+  dependsOn: DependencyDto[];
+  /** parents not yet resolved, while deferred */
+  pendingDependencies: number | null;
   now: number;
+}
+
+export interface JobLogsResponse {
+  /** oldest first; each line is plain text */
+  lines: string[];
+  /** index of lines[0] among the stored lines */
+  offset: number;
+  /** lines stored */
+  total: number;
 }
 
 export interface ActionOk {
@@ -119,6 +165,19 @@ export interface ActionOk {
 export interface DeleteJobResponse {
   deleted: true;
   state: JobState;
+}
+export interface CancelJobResponse {
+  canceled: true;
+  /** the state the job was in */
+  state: JobState;
+}
+export interface PausedResponse {
+  queue: string;
+  paused: boolean;
+}
+export interface RequeueResponse {
+  state: RequeueState;
+  requeued: number;
 }
 export interface RetryFailedResponse {
   retried: number;

@@ -45,8 +45,8 @@ export const statsQuerySchema = z.object({
   window: wholeNumber('window', 10, MAX_WINDOW_SECONDS).default(600),
 });
 
-/** Most log lines one request returns (the engine keeps at most 1000 per job). */
-export const MAX_LOG_LIMIT = 1000;
+/** Most log lines one request returns (the engine's page limit; it keeps at most 1000 per job). */
+export const MAX_LOG_LIMIT = 500;
 export const DEFAULT_LOG_LIMIT = 100;
 /** Characters of cancel reason kept with a job. */
 export const MAX_CANCEL_REASON = 500;

@@ -5,9 +5,12 @@ import 'server-only';
  */
 import { JobNotFoundError } from '@/engine';
 import { inspector, queue } from './engine';
-import type { JobListQuery } from './params';
+import type { JobListQuery, LogsQuery } from './params';
 import { toJobDetail, toJobRow } from './serialize';
-import type { DeleteJobResponse, EmptyQueueResponse, JobDetailDto, JobsResponse, QueuesResponse, RetryFailedResponse } from './wire';
+import type {
+  ActionOk, CancelJobResponse, DeleteJobResponse, EmptyQueueResponse, JobDetailDto, JobLogsResponse, JobsResponse, PausedResponse,
+  QueuesResponse, RequeueResponse, RequeueState, RetryFailedResponse,
+} from './wire';
 
 export async function listQueues(): Promise<QueuesResponse> {
   const [queues, workers] = await Promise.all([inspector().listQueues(), inspector().listWorkers()]);
@@ -64,4 +67,36 @@ export async function retryAllFailed(name: string): Promise<RetryFailedResponse>
 /** Deletes the jobs waiting in `queued`; other states are left alone (that is the engine's verb). */
 export async function emptyQueue(name: string): Promise<EmptyQueueResponse> {
   return { deleted: await (await queue(name)).empty() };
+}
+
+/** Pauses (workers stop claiming; running jobs finish) or resumes a queue; answers the state after. */
+export async function setPaused(name: string, paused: boolean): Promise<PausedResponse> {
+  const q = await queue(name);
+  await (paused ? q.pause() : q.resume());
+  return { queue: name, paused: await q.isPaused() };
+}
+
+/** Cancels a queued, scheduled, deferred or started job; INVALID_STATE (409) once it has ended. */
+export async function cancelJob(name: string, id: string, reason: string | undefined): Promise<CancelJobResponse> {
+  const state = await (await queue(name)).cancelJob(id, reason);
+  return { canceled: true, state };
+}
+
+/** Queues a scheduled job now; INVALID_STATE (409) in any other state. */
+export async function runJobNow(name: string, id: string): Promise<ActionOk> {
+  await (await queue(name)).runNow(id);
+  return { ok: true };
+}
+
+export async function requeueAll(name: string, state: RequeueState): Promise<RequeueResponse> {
+  return { state, requeued: await (await queue(name)).requeueAll(state) };
+}
+
+/** A page of a job's log lines, oldest first; without an offset, the newest `limit` lines. */
+export async function getJobLogs(name: string, id: string, { offset, limit }: LogsQuery): Promise<JobLogsResponse> {
+  const q = await queue(name);
+  if (!(await q.exists(id))) throw new JobNotFoundError(name, id);
+  const start = offset ?? Math.max(0, (await q.getLogs(id, 0, 1)).total - limit);
+  const { lines, total } = await q.getLogs(id, start, limit);
+  return { lines, offset: start, total };
 }

@@ -65,12 +65,12 @@ describe('requeue body', () => {
 describe('log query', () => {
   it('defaults to the newest 100 lines (no offset)', () => {
     expect(parseOrThrow(logsQuerySchema, {})).toEqual({ limit: 100 });
-    expect(parseOrThrow(logsQuerySchema, { offset: '0', limit: '1000' })).toEqual({ offset: 0, limit: 1000 });
+    expect(parseOrThrow(logsQuerySchema, { offset: '0', limit: '500' })).toEqual({ offset: 0, limit: 500 });
   });
 
   it.each([
     [{ limit: '0' }, /limit must be at least 1/],
-    [{ limit: '1001' }, /limit must be at most 1000/],
+    [{ limit: '501' }, /limit must be at most 500/],
     [{ offset: '-1' }, /offset must be at least 0/],
     [{ offset: '1.5' }, /offset must be a whole number/],
   ])('refuses %j', async (query, message) => {

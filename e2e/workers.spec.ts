@@ -26,6 +26,10 @@ test('the workers page lists each worker process with its queues, the job it run
   await expect(idleRow.getByTestId('worker-running')).toHaveText('0/1');
   await expect(idleRow.getByTestId('worker-job-link')).toHaveCount(0);
   await screenshot(page, 'workers');
+  // At the configured 1400 px viewport the whole table fits in its card: nothing is cut at the right.
+  const fits = await page.getByTestId('workers-table').evaluate((table) => table.scrollWidth <= table.parentElement!.clientWidth);
+  expect(fits, 'the workers table is wider than its card').toBe(true);
+  await expect(row.getByTestId('worker-started')).toBeInViewport({ ratio: 1 });
 
   // The heartbeat is renewed while the page is open (its time is in the cell's title).
   const beat = await row.getByTestId('worker-heartbeat').getAttribute('title');

@@ -15,6 +15,9 @@ const STATE_STYLE: Record<string, string> = {
   stopping: 'bg-amber-50 text-amber-800 ring-amber-300',
 };
 
+/** Fits "2026-12-03" on a line; the time goes below it. */
+const STARTED_WIDTH = 'w-[6rem]';
+
 function RunningJobs({ worker }: { worker: WorkerDto }) {
   if (worker.jobs.length === 0) return <span className="text-slate-400">—</span>;
   return (
@@ -38,7 +41,7 @@ function WorkerRow({ worker, now }: { worker: WorkerDto; now: number }) {
   return (
     <tr data-testid="worker-row" data-worker={worker.name}>
       <td className="font-mono text-xs">
-        <div className="min-w-[10rem] [overflow-wrap:anywhere]">{worker.name}</div>
+        <div className="min-w-[8rem] [overflow-wrap:anywhere]">{worker.name}</div>
       </td>
       <td className="[overflow-wrap:anywhere]" data-testid="worker-host">{worker.host}</td>
       <td className="text-right" data-testid="worker-pid">{worker.pid}</td>
@@ -57,7 +60,7 @@ function WorkerRow({ worker, now }: { worker: WorkerDto; now: number }) {
         {worker.running}/{worker.concurrency}
       </td>
       <td>
-        <div className="min-w-[18rem]">
+        <div className="min-w-[17rem]">
           <RunningJobs worker={worker} />
         </div>
       </td>
@@ -69,9 +72,12 @@ function WorkerRow({ worker, now }: { worker: WorkerDto; now: number }) {
       </td>
       <td className="text-right text-emerald-700">{formatCount(worker.processed)}</td>
       <td className={`text-right ${worker.failed ? 'text-red-700' : 'text-slate-400'}`}>{formatCount(worker.failed)}</td>
-      <td className="whitespace-nowrap">
-        <Timestamp ms={worker.startedAt} withZone={false} />
-        <span className="block text-xs text-slate-500">{formatRelative(worker.startedAt, now)}</span>
+      {/* Date over time (the line breaks at the space): the widest column otherwise, and the last. */}
+      <td data-testid="worker-started">
+        <div className={STARTED_WIDTH}>
+          <Timestamp ms={worker.startedAt} withZone={false} />
+          <span className="block text-xs whitespace-nowrap text-slate-500">{formatRelative(worker.startedAt, now)}</span>
+        </div>
       </td>
     </tr>
   );
@@ -106,7 +112,9 @@ export function WorkersView() {
                   <th scope="col">Heartbeat</th>
                   <th scope="col" className="!text-right">Processed</th>
                   <th scope="col" className="!text-right">Failed</th>
-                  <th scope="col">Started ({zoneLabel(timeZone)})</th>
+                  <th scope="col">
+                    <span className={`block whitespace-normal ${STARTED_WIDTH}`}>Started ({zoneLabel(timeZone)})</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>

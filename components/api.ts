@@ -33,8 +33,15 @@ export const endpoints = {
     `/api/queues/${seg(queue)}/jobs?${new URLSearchParams({ state: q.state, page: String(q.page), pageSize: String(q.pageSize) })}`,
   job: (queue: string, id: string) => `/api/queues/${seg(queue)}/jobs/${seg(id)}`,
   retryJob: (queue: string, id: string) => `/api/queues/${seg(queue)}/jobs/${seg(id)}/retry`,
+  cancelJob: (queue: string, id: string) => `/api/queues/${seg(queue)}/jobs/${seg(id)}/cancel`,
+  runNow: (queue: string, id: string) => `/api/queues/${seg(queue)}/jobs/${seg(id)}/run-now`,
+  logs: (queue: string, id: string, q: { limit: number; offset?: number }) =>
+    `/api/queues/${seg(queue)}/jobs/${seg(id)}/logs?${new URLSearchParams({ limit: String(q.limit), ...(q.offset !== undefined && { offset: String(q.offset) }) })}`,
   retryFailed: (queue: string) => `/api/queues/${seg(queue)}/retry-failed`,
+  requeue: (queue: string) => `/api/queues/${seg(queue)}/requeue`,
   empty: (queue: string) => `/api/queues/${seg(queue)}/empty`,
+  pause: (queue: string) => `/api/queues/${seg(queue)}/pause`,
+  resume: (queue: string) => `/api/queues/${seg(queue)}/resume`,
   workers: () => '/api/workers',
   stats: (windowSeconds: number) => `/api/stats?window=${windowSeconds}`,
   health: () => '/api/health',
@@ -53,6 +60,8 @@ async function errorFrom(response: Response): Promise<ApiError> {
 export interface ApiFetchOptions {
   method?: 'GET' | 'POST' | 'DELETE';
   signal?: AbortSignal;
+  /** sent as JSON (actions that take parameters, e.g. a cancel reason) */
+  body?: unknown;
   /** statuses whose JSON body is still the answer (the health check's 503) */
   acceptStatuses?: number[];
 }
@@ -60,11 +69,13 @@ export interface ApiFetchOptions {
 export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): Promise<T> {
   let response: Response;
   try {
+    const json = options.body !== undefined;
     response = await fetch(API_BASE + path, {
       method: options.method ?? 'GET',
       signal: options.signal,
       cache: 'no-store',
-      headers: { Accept: 'application/json' },
+      headers: json ? { Accept: 'application/json', 'Content-Type': 'application/json' } : { Accept: 'application/json' },
+      body: json ? JSON.stringify(options.body) : undefined,
     });
   } catch (err) {
     if (options.signal?.aborted) throw err;

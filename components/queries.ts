@@ -5,8 +5,8 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  ActionOk, DeleteJobResponse, EmptyQueueResponse, HealthResponse, JobDetailDto, JobsResponse, JobState, QueuesResponse,
-  RetryFailedResponse, StatsResponse, WorkersResponse,
+  ActionOk, CancelJobResponse, DeleteJobResponse, EmptyQueueResponse, HealthResponse, JobDetailDto, JobLogsResponse, JobsResponse,
+  JobState, PausedResponse, QueuesResponse, RequeueResponse, RequeueState, RetryFailedResponse, StatsResponse, WorkersResponse,
 } from '@/lib/wire';
 import { apiFetch, endpoints } from './api';
 
@@ -18,6 +18,7 @@ export const keys = {
   jobs: (queue: string, state: JobState, page: number, pageSize: number) => ['jobs', queue, state, page, pageSize] as const,
   jobsOfQueue: (queue: string) => ['job', queue] as const,
   job: (queue: string, id: string) => ['job', queue, id] as const,
+  logs: (queue: string, id: string, limit: number) => ['job', queue, id, 'logs', limit] as const,
   workers: ['workers'] as const,
   stats: (windowSeconds: number) => ['stats', windowSeconds] as const,
   health: ['health'] as const,
@@ -44,6 +45,20 @@ export function useJob(queue: string, id: string, enabled = true) {
     queryFn: ({ signal }) => apiFetch<JobDetailDto>(endpoints.job(queue, id), { signal }),
     enabled,
     ...polling,
+  });
+}
+
+/**
+ * The newest `limit` log lines of a job. Polls only while `live` (the job is running or waiting
+ * to); `logCount` in the key refetches at once whenever the job page sees the count change.
+ */
+export function useJobLogs(queue: string, id: string, limit: number, live: boolean, logCount: number) {
+  return useQuery({
+    queryKey: [...keys.logs(queue, id, limit), logCount] as const,
+    queryFn: ({ signal }) => apiFetch<JobLogsResponse>(endpoints.logs(queue, id, { limit }), { signal }),
+    placeholderData: (previous) => previous,
+    refetchInterval: live ? POLL_MS : false,
+    refetchIntervalInBackground: false,
   });
 }
 
@@ -110,6 +125,41 @@ export function useEmptyQueue(queue: string) {
   const invalidate = useInvalidateQueue();
   return useMutation({
     mutationFn: () => apiFetch<EmptyQueueResponse>(endpoints.empty(queue), { method: 'POST' }),
+    onSettled: () => invalidate(queue),
+  });
+}
+
+export function useCancelJob(queue: string, id: string) {
+  const invalidate = useInvalidateQueue();
+  return useMutation({
+    mutationFn: (reason: string | undefined) =>
+      apiFetch<CancelJobResponse>(endpoints.cancelJob(queue, id), { method: 'POST', body: reason ? { reason } : {} }),
+    onSettled: () => invalidate(queue),
+  });
+}
+
+/** Run now: for one scheduled job (the id is the mutation's variable, so a table row can share it). */
+export function useRunNow(queue: string) {
+  const invalidate = useInvalidateQueue();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<ActionOk>(endpoints.runNow(queue, id), { method: 'POST' }),
+    onSettled: () => invalidate(queue),
+  });
+}
+
+export function useRequeueAll(queue: string, state: RequeueState) {
+  const invalidate = useInvalidateQueue();
+  return useMutation({
+    mutationFn: () => apiFetch<RequeueResponse>(endpoints.requeue(queue), { method: 'POST', body: { state } }),
+    onSettled: () => invalidate(queue),
+  });
+}
+
+/** Pause (true) or resume (false) a queue. */
+export function useSetPaused(queue: string) {
+  const invalidate = useInvalidateQueue();
+  return useMutation({
+    mutationFn: (paused: boolean) => apiFetch<PausedResponse>(paused ? endpoints.pause(queue) : endpoints.resume(queue), { method: 'POST' }),
     onSettled: () => invalidate(queue),
   });
 }

@@ -28,12 +28,28 @@ export function JobFacts({ job }: { job: JobDetailDto }) {
     <dl className="panel text-sm" aria-label="Job details">
       <Row label="Task" testId="job-task">{job.task}</Row>
       {job.description !== null && <Row label="Description" testId="job-description"><span className="whitespace-pre-wrap">{job.description}</span></Row>}
+      <Row label="Priority" testId="job-priority">
+        <span data-priority={job.priority} className={job.priority === 'high' ? 'font-medium text-orange-700' : job.priority === 'low' ? 'text-slate-500' : undefined}>
+          {job.priority}
+        </span>
+      </Row>
+      {job.uniqueKey !== null && <Row label="Unique key" testId="job-unique-key"><span className="font-mono text-xs break-all">{job.uniqueKey}</span></Row>}
       <Row label="Attempts" testId="job-attempts">{job.attempts}/{job.maxAttempts}</Row>
       <Row label="Crashes" testId="job-crashes">{job.crashes}{job.crashes > 0 && <span className="ml-2 text-amber-700">(a worker died holding it)</span>}</Row>
       <Row label={job.state === 'started' ? 'Lease owner' : 'Last worker'} testId="job-worker">
         {job.worker ? <Link prefetch={false} className="link font-mono text-xs" href="/workers">{job.worker}</Link> : <span className="text-slate-400">—</span>}
       </Row>
       {job.state === 'started' && <Row label="Lease expires" testId="job-lease"><TimestampWithAge ms={job.leaseExpiresAt} now={job.now} /></Row>}
+      {job.ttl !== null && (
+        <Row label="TTL" testId="job-ttl">
+          {formatDuration(job.ttl)} to be started
+          {job.expiresAt !== null && (
+            <span className="block text-xs text-slate-600" data-testid="job-expires">
+              fails with JobExpired unless started by <TimestampWithAge ms={job.expiresAt} now={job.now} />
+            </span>
+          )}
+        </Row>
+      )}
       <Row label="Timeout">{formatLimit(job.timeout, 'no limit', "worker's default")}</Row>
       <Row label="Retries">{job.maxAttempts <= 1 ? 'none (one attempt)' : `up to ${job.maxAttempts - 1}, backoff ${describeBackoff(job.backoff)}`}</Row>
       <Row label="Result TTL">{formatLimit(job.resultTtl, 'kept forever', "worker's default")}</Row>

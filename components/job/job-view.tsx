@@ -10,6 +10,9 @@ import { JsonBlock } from '../ui/json-block';
 import { StateBadge } from '../ui/state-badge';
 import { JobActions } from './job-actions';
 import { JobFacts, JobTimeline } from './job-facts';
+import { CancelInfo, Dependencies } from './job-lifecycle';
+import { JobLogs } from './job-logs';
+import { JobProgress } from './job-progress';
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -86,15 +89,19 @@ export function JobView({ queue, id }: { queue: string; id: string }) {
     <div className="space-y-5" data-testid="job-view">
       <JobHeader job={job} onDeleted={() => setDeleted(true)} />
       {error && <ErrorNotice error={error} title="Refresh failed; showing the last data received" />}
+      {job.state === 'canceled' && <CancelInfo job={job} />}
       <div className="grid gap-5 lg:grid-cols-2">
         <JobFacts job={job} />
         <JobTimeline job={job} />
       </div>
+      {job.progress && <Section title="Progress" testId="job-progress-section"><JobProgress progress={job.progress} /></Section>}
+      {job.dependsOn.length > 0 && <Section title="Depends on"><Dependencies job={job} /></Section>}
       {job.error && (
         <Section title={job.state === 'failed' ? 'Error' : 'Last error'}>
           <ErrorBlock error={job.error} />
         </Section>
       )}
+      {(job.logCount > 0 || job.state === 'started') && <Section title="Log" testId="job-log-section"><JobLogs job={job} /></Section>}
       <PayloadSection job={job} />
       {job.result && <Section title="Result"><JsonBlock value={job.result} testId="job-result" /></Section>}
       {job.meta && <Section title="Meta"><JsonBlock value={job.meta} testId="job-meta" /></Section>}

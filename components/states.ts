@@ -31,3 +31,6 @@ export const ENDED_STATES: ReadonlySet<JobState> = new Set(['finished', 'failed'
 
 /** States from which an operator may retry a job (the engine's rule). */
 export const RETRYABLE_STATES: ReadonlySet<JobState> = ENDED_STATES;
+
+/** States from which a job can be canceled (the engine's rule); a started job's handler is aborted. */
+export const CANCELABLE_STATES: ReadonlySet<JobState> = new Set(['queued', 'scheduled', 'deferred', 'started']);

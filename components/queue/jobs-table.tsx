@@ -5,7 +5,9 @@ import { formatBytes, formatDuration, formatRelative, zoneLabel } from '../forma
 import { jobHref } from '../links';
 import { useSettings } from '../providers';
 import { ENDED_STATES } from '../states';
+import { ProgressBar } from '../job/job-progress';
 import { Timestamp } from '../ui/timestamp';
+import { PriorityMarker, RowRunNow } from './row-bits';
 
 /** What the time column means in each state. */
 const TIME_COLUMN: Record<JobState, string> = {
@@ -34,7 +36,14 @@ function timeCell(job: JobRowDto, state: JobState, now: number): string {
   }
 }
 
-function JobRow({ job, queue, state, now, showError }: { job: JobRowDto; queue: string; state: JobState; now: number; showError: boolean }) {
+/** Optional columns, decided once per table. */
+interface Columns {
+  error: boolean;
+  cancelReason: boolean;
+  runNow: boolean;
+}
+
+function JobRow({ job, queue, state, now, columns }: { job: JobRowDto; queue: string; state: JobState; now: number; columns: Columns }) {
   return (
     <tr data-testid="job-row" data-job-id={job.id}>
       {/* Table cells ignore min/max-width; sized blocks inside them are respected. */}
@@ -48,6 +57,7 @@ function JobRow({ job, queue, state, now, showError }: { job: JobRowDto; queue: 
       <td>
         <div className="max-w-[18rem] min-w-[8rem] [overflow-wrap:anywhere]">
           <span data-testid="job-task" className="font-medium">{job.task}</span>
+          <PriorityMarker priority={job.priority} />
           {job.description && <span className="line-clamp-1 text-xs text-slate-500" title={job.description}>{job.description}</span>}
         </div>
       </td>
@@ -59,18 +69,39 @@ function JobRow({ job, queue, state, now, showError }: { job: JobRowDto; queue: 
         {ENDED_STATES.has(state) && state !== 'canceled' && job.endedAt && (
           <span className="block text-xs text-slate-500">ended {formatRelative(job.endedAt, now)}</span>
         )}
+        {state === 'started' && job.progress !== null && (
+          <span className="block">
+            <ProgressBar percent={job.progress} compact testId="job-row-progress" />
+          </span>
+        )}
       </td>
       <td className="text-right whitespace-nowrap" data-testid="job-attempts">
         {job.attempts}/{job.maxAttempts}
       </td>
       <td className="text-right whitespace-nowrap text-slate-500">{formatBytes(job.payloadBytes)}</td>
-      {showError && (
+      {columns.cancelReason && (
+        <td data-testid="job-cancel-reason">
+          {job.cancelReason ? (
+            <div className="line-clamp-2 max-w-[32rem] min-w-[12rem] [overflow-wrap:anywhere] text-zinc-700" title={job.cancelReason}>
+              {job.cancelReason}
+            </div>
+          ) : (
+            <span className="text-slate-400">—</span>
+          )}
+        </td>
+      )}
+      {columns.error && (
         <td data-testid="job-error-summary">
           {job.error && (
             <div className="line-clamp-2 max-w-[32rem] min-w-[12rem] [overflow-wrap:anywhere] text-red-700" title={`${job.error.name}: ${job.error.message}`}>
               <span className="font-medium">{job.error.name}</span>: {job.error.message}
             </div>
           )}
+        </td>
+      )}
+      {columns.runNow && (
+        <td className="text-right">
+          <RowRunNow queue={queue} id={job.id} />
         </td>
       )}
     </tr>
@@ -85,8 +116,12 @@ interface Props {
 }
 
 export function JobsTable({ queue, state, jobs, now }: Props) {
-  const { timeZone } = useSettings();
-  const showError = state === 'failed' || jobs.some((j) => j.error);
+  const { timeZone, readOnly } = useSettings();
+  const columns: Columns = {
+    error: state === 'failed' || jobs.some((j) => j.error),
+    cancelReason: state === 'canceled',
+    runNow: state === 'scheduled' && !readOnly,
+  };
   return (
     <div className="overflow-x-auto">
       <table className="data-table" data-testid="jobs-table" data-state={state}>
@@ -98,12 +133,14 @@ export function JobsTable({ queue, state, jobs, now }: Props) {
             <th scope="col">{TIME_COLUMN[state]}</th>
             <th scope="col" className="!text-right">Attempts</th>
             <th scope="col" className="!text-right">Payload</th>
-            {showError && <th scope="col">{state === 'failed' ? 'Error' : 'Last error'}</th>}
+            {columns.cancelReason && <th scope="col">Cancel reason</th>}
+            {columns.error && <th scope="col">{state === 'failed' ? 'Error' : 'Last error'}</th>}
+            {columns.runNow && <th scope="col"><span className="sr-only">Actions</span></th>}
           </tr>
         </thead>
         <tbody>
           {jobs.map((job) => (
-            <JobRow key={job.id} job={job} queue={queue} state={state} now={now} showError={showError} />
+            <JobRow key={job.id} job={job} queue={queue} state={state} now={now} columns={columns} />
           ))}
         </tbody>
       </table>

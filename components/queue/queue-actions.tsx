@@ -1,12 +1,12 @@
 'use client';
 /**
- * "Retry all failed" and "Empty queue": each asks first, saying exactly what will happen to how
- * many jobs, then reports the count the server actually processed.
+ * "Retry all failed", "Empty queue" and "Requeue all canceled": each asks first, saying exactly
+ * what will happen to how many jobs, then reports the count the server actually processed.
  */
-import type { StateCounts } from '@/lib/wire';
+import type { RequeueState, StateCounts } from '@/lib/wire';
 import { formatCount } from '../format';
 import { useSettings } from '../providers';
-import { useEmptyQueue, useRetryAllFailed } from '../queries';
+import { useEmptyQueue, useRequeueAll, useRetryAllFailed } from '../queries';
 import { ConfirmedAction } from '../ui/confirmed-action';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
@@ -50,5 +50,28 @@ export function QueueActions({ queue, counts }: { queue: string; counts: StateCo
         <p className="text-slate-500">Scheduled, deferred, started, finished and failed jobs are not touched.</p>
       </ConfirmedAction>
     </div>
+  );
+}
+
+/** "Requeue all <state>" for a tab's toolbar (the canceled tab; failed has Retry all failed). */
+export function RequeueAllAction({ queue, state, count }: { queue: string; state: RequeueState; count: number | undefined }) {
+  const { readOnly } = useSettings();
+  const requeue = useRequeueAll(queue, state);
+  if (readOnly) return null;
+  const n = count ?? 0;
+  return (
+    <ConfirmedAction
+      label={`Requeue all ${state}`}
+      testId={`requeue-all-${state}`}
+      disabledReason={n === 0 ? `No ${state} jobs in this queue` : undefined}
+      title={`Requeue all ${plural(n, `${state} job`)}?`}
+      confirmLabel={`Requeue ${plural(n, 'job')}`}
+      run={async () => `Requeued ${plural((await requeue.mutateAsync()).requeued, `${state} job`)}: they are queued again.`}
+    >
+      <p>
+        Every job that is {state} in queue <strong className="break-all">{queue}</strong> ({plural(n, 'job')} right now) moves back to
+        queued and runs again with a fresh attempt budget.
+      </p>
+    </ConfirmedAction>
   );
 }

@@ -11,6 +11,8 @@ interface ConfirmDialogProps {
   title: string;
   children: React.ReactNode;
   confirmLabel: string;
+  /** label of the button that closes the dialog without acting (default "Cancel") */
+  dismissLabel?: string;
   /** red confirm button for destructive actions */
   danger?: boolean;
   busy?: boolean;
@@ -24,7 +26,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
 }
 
 function OpenDialog(props: ConfirmDialogProps) {
-  const { title, children, confirmLabel, danger, busy, onConfirm, onCancel, testId } = props;
+  const { title, children, confirmLabel, dismissLabel = 'Cancel', danger, busy, onConfirm, onCancel, testId } = props;
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -54,7 +56,7 @@ function OpenDialog(props: ConfirmDialogProps) {
       </div>
       <div className="flex justify-end gap-2 border-t border-slate-100 bg-slate-50 px-5 py-3">
         <button type="button" data-testid="confirm-cancel" onClick={onCancel} disabled={busy} className="btn-secondary">
-          Cancel
+          {dismissLabel}
         </button>
         <button
           type="button"

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { JobState, QueueSummaryDto } from '@/lib/wire';
 import { formatCount } from '../format';
 import { queueHref } from '../links';
+import { PausedBadge } from '../queue/pause-toggle';
 import { STATES, STATE_TEXT } from '../states';
 import { EmptyNotice } from '../ui/notice';
 
@@ -23,17 +24,14 @@ function CountLink({ queue, state, count }: { queue: string; state: JobState; co
 
 function QueueRow({ queue }: { queue: QueueSummaryDto }) {
   return (
-    <tr data-testid="queue-row" data-queue={queue.name}>
+    // A paused queue's row is tinted and marked, so it stands out in a long list.
+    <tr data-testid="queue-row" data-queue={queue.name} data-paused={queue.paused} className={queue.paused ? 'bg-amber-50/70 shadow-[inset_3px_0_0_var(--color-amber-400)]' : undefined}>
       <td>
-        <div className="max-w-[22rem] min-w-[8rem] [overflow-wrap:anywhere]">
+        <div className="flex max-w-[22rem] min-w-[8rem] flex-wrap items-center gap-x-2 gap-y-0.5 [overflow-wrap:anywhere]">
           <Link prefetch={false} href={queueHref(queue.name)} data-testid="queue-link" className="link font-medium">
             {queue.name}
           </Link>
-          {queue.paused && (
-            <span data-testid="queue-paused" className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800">
-              paused
-            </span>
-          )}
+          {queue.paused && <PausedBadge testId="queue-paused" />}
         </div>
       </td>
       {STATES.map((state) => (

@@ -1,15 +1,26 @@
 'use client';
 import Link from 'next/link';
-import type { JobState } from '@/lib/wire';
+import type { JobState, StateCounts } from '@/lib/wire';
 import { queueHref } from '../links';
 import { useJobs, useQueues } from '../queries';
 import { EmptyNotice, ErrorNotice, LoadingRow } from '../ui/notice';
 import { JobsTable } from './jobs-table';
 import { Pagination } from './pagination';
-import { QueueActions } from './queue-actions';
+import { PausedBadge, PausedNotice, PauseToggle } from './pause-toggle';
+import { QueueActions, RequeueAllAction } from './queue-actions';
 import { StateTabs } from './state-tabs';
 
 export const PAGE_SIZE = 20;
+
+/** Actions on a whole tab, above its table. */
+function TabToolbar({ queue, state, counts }: { queue: string; state: JobState; counts: StateCounts | undefined }) {
+  if (state !== 'canceled') return null;
+  return (
+    <div className="flex justify-end border-b border-slate-100 px-3 py-2" data-testid="tab-toolbar">
+      <RequeueAllAction queue={queue} state="canceled" count={counts?.canceled} />
+    </div>
+  );
+}
 
 function JobsSection({ queue, state, page }: { queue: string; state: JobState; page: number }) {
   const jobs = useJobs(queue, state, page, PAGE_SIZE);
@@ -51,15 +62,20 @@ export function QueueView({ queue, state, page }: { queue: string; state: JobSta
           <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">
             <Link prefetch={false} href="/" className="hover:underline">Queues</Link> /
           </p>
-          <h1 className="text-lg font-semibold break-all" data-testid="queue-name">
-            {queue}
-            {summary?.paused && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 align-middle text-xs font-medium text-amber-800">paused</span>}
+          <h1 className="flex flex-wrap items-center gap-2 text-lg font-semibold">
+            <span className="break-all" data-testid="queue-name">{queue}</span>
+            {summary?.paused && <PausedBadge />}
           </h1>
         </div>
-        <QueueActions queue={queue} counts={summary?.counts} />
+        <div className="flex items-start gap-2">
+          <PauseToggle queue={queue} paused={summary?.paused} />
+          <QueueActions queue={queue} counts={summary?.counts} />
+        </div>
       </div>
+      {summary?.paused && <PausedNotice />}
       <section className="panel" aria-label={`${state} jobs`}>
         <StateTabs queue={queue} current={state} counts={summary?.counts} />
+        <TabToolbar queue={queue} state={state} counts={summary?.counts} />
         <JobsSection queue={queue} state={state} page={page} />
       </section>
     </div>

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: Conveyor beside BullMQ, bee-queue and RQ on redis-servers this run starts
  * itself (persistence off, then AOF everysec). See bench/RESULTS.md for what is measured.
- * Writes bench/results/<UTC stamp>/{results.jsonl,summary.md} and, unless SMOKE=1, bench/RESULTS.md.
+ * Writes bench/results/<UTC stamp>/{results.jsonl,summary.md} and, for a full default run only,
+ * bench/RESULTS.md.
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -25,6 +26,8 @@ import { profileConveyor } from './scenarios/profile';
 import { runQueueMatrix } from './scenarios/queue-matrix';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** Settings that make a run partial: such a run does not rewrite bench/RESULTS.md. */
+const PARTIAL_KEYS = ['N', 'ROUNDS', 'SYSTEMS', 'SERVERS', 'SCENARIOS', 'CONCURRENCIES', 'DASHBOARD_SERVERS', 'FAILED_JOBS', 'RESULTS_DIR'];
 const say = (line: string) => console.error(`[bench] ${line}`);
 
 /** Node systems as asked, then RQ's workers if its Python has RQ (else a printed reason). */
@@ -69,7 +72,8 @@ async function main(): Promise<number> {
   const stamp = `${utcStamp(started)}${cfg.SMOKE ? '-smoke' : ''}`;
   const log = new ResultLog(cfg.RESULTS_DIR ?? join(root, 'bench', 'results', stamp));
   say(`results -> ${log.dir}`);
-  const entries = await compileEntries(join(log.dir, 'build'));
+  // Built inside the project whatever RESULTS_DIR says: the bundles import its node_modules.
+  const entries = await compileEntries(join(root, 'bench', 'results', `build-${stamp}`));
   const versions = baseVersions();
   const systems = chooseSystems(cfg, log, versions);
   let dashboard = cfg.SCENARIOS.includes('dashboard');
@@ -86,7 +90,10 @@ async function main(): Promise<number> {
   log.write({ kind: 'run-end', finished: new Date().toISOString(), seconds, loadavg: machineInfo().loadavg, others_cpu_pct_median: others.length ? median(others) : null });
   const summary = buildSummary(log.records, cfg);
   writeFileSync(join(log.dir, 'summary.md'), summary.markdown);
-  if (!cfg.SMOKE) writeResultsMd(join(root, 'bench', 'RESULTS.md'), summary.markdown, stamp);
+  // Only a full default run may replace the published figures.
+  const partial = PARTIAL_KEYS.filter((k) => process.env[k]);
+  if (cfg.SMOKE || partial.length > 0) say(`bench/RESULTS.md left as it is (${cfg.SMOKE ? 'smoke run' : `partial run: ${partial.join(', ')} set`})`);
+  else writeResultsMd(join(root, 'bench', 'RESULTS.md'), summary.markdown, stamp);
   console.log(summary.markdown);
   const errors = log.records.filter((r) => r.kind === 'error').length;
   say(`done in ${(seconds / 60).toFixed(1)} min; ${errors} error(s); results in ${log.dir}`);

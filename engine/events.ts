@@ -14,7 +14,7 @@ export const EVENT_NAMES = [
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export interface QueueEvent {
-  /** stream entry id; pass it back to read what came after */
+  /** stream entry id (events recorded by one script call share it); pass it back to read what came after */
   id: string;
   event: EventName;
   /** '' for queue-wide events (paused, resumed) */
@@ -27,11 +27,20 @@ export interface QueueEvent {
 
 type RawEntry = [string, string[]];
 
-function toEvent([id, flat]: RawEntry): QueueEvent {
-  const fields: Record<string, string> = {};
-  for (let i = 0; i < flat.length; i += 2) fields[flat[i]] = flat[i + 1];
-  const { event, job, ...rest } = fields;
-  return { id, event: event as EventName, jobId: job ?? '', at: Number(id.split('-')[0]), fields: rest };
+/** One stream entry holds one kind of event for several jobs: 'jobs' and each field are line lists. */
+function toEvents([id, flat]: RawEntry): QueueEvent[] {
+  const entry: Record<string, string> = {};
+  for (let i = 0; i < flat.length; i += 2) entry[flat[i]] = flat[i + 1];
+  const { event, jobs, ...rest } = entry;
+  const lists = Object.entries(rest).map(([name, values]) => [name, values.split('\n')] as const);
+  const at = Number(id.split('-')[0]);
+  return (jobs ?? '').split('\n').map((jobId, i) => {
+    const fields: Record<string, string> = {};
+    for (const [name, values] of lists) if (values[i]) fields[name] = values[i];
+    // The scripts leave out the common case to keep entries small.
+    if (event === 'enqueued' && fields.state === undefined) fields.state = 'queued';
+    return { id, event: event as EventName, jobId, at, fields };
+  });
 }
 
 const STREAM_ID = /^(\$|0|\d+(-\d+)?)$/;
@@ -41,13 +50,13 @@ export async function readEvents(client: Redis, keys: QueueKeys, fromId: string,
   if (!Number.isInteger(count) || count < 1 || count > 1000) throw new ValidationError('count must be an integer from 1 to 1000', 'count');
   if (fromId === '$') return [];
   const entries = (await client.xrange(keys.events, `(${fromId === '0' ? '0-0' : fromId}`, '+', 'COUNT', count)) as RawEntry[];
-  return entries.map(toEvent);
+  return entries.flatMap(toEvents);
 }
 
 /** Blocks up to `blockMs` for events after `fromId` on a connection of the caller's. */
 export async function blockForEvents(blocker: Redis, keys: QueueKeys, fromId: string, blockMs: number): Promise<QueueEvent[]> {
   const reply = (await blocker.xread('COUNT', 500, 'BLOCK', Math.max(1, blockMs), 'STREAMS', keys.events, fromId)) as [string, RawEntry[]][] | null;
-  return reply ? reply[0][1].map(toEvent) : [];
+  return reply ? reply[0][1].flatMap(toEvents) : [];
 }
 
 const ENDED = new Set(['finished', 'failed', 'canceled']);

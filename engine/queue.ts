@@ -87,6 +87,10 @@ export class Queue extends QueueBase {
   private enqueueArgs(jobs: readonly EncodedJob[]): (string | number)[] {
     const args: (string | number)[] = [this.keys.jobPrefix, DEFAULT_CANCELED_TTL_MS];
     for (const job of jobs) {
+      if (isPlain(job)) {
+        args.push(job.id, 'p', job.fields.length / 2, ...job.fields);
+        continue;
+      }
       args.push(job.id, job.atFront ? '1' : '0', job.delay, job.priority, job.uniqueKey, job.uniqueWindowMs, job.deps.length, job.fields.length / 2);
       for (const d of job.deps) args.push(d.queue, d.id, d.allowFailure ? '1' : '0');
       args.push(...job.fields);
@@ -198,6 +202,11 @@ export class Queue extends QueueBase {
   async waitUntilFinished(id: string, timeoutMs = 30_000): Promise<JobRecord> {
     return waitUntilFinished(this, id, timeoutMs);
   }
+}
+
+/** A job whose options do not change where it goes: the enqueue script takes a shorter record. */
+function isPlain(job: EncodedJob): boolean {
+  return !job.atFront && job.delay === 0 && job.priority === '' && job.uniqueKey === '' && job.deps.length === 0;
 }
 
 /** Maps the enqueue script's dependency error to a typed error. */

@@ -48,6 +48,8 @@ for i = 8, #ARGV, 5 do
   end
   if not ok then lost[#lost + 1] = id end
 end
+-- Before the claim: it reads started and scheduled, and may lease a job just retried.
+flushZsets()
 countStat(K.stats, 'f', now, finished)
 countStat(K.stats, 'x', now, failed)
 countStat(K.stats, 'r', now, retried)

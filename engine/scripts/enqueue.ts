@@ -11,7 +11,8 @@ failed (and failure is not allowed). An id that exists, or a unique key held by 
 a duplicate: nothing is written for it.
 KEYS: as cycle (TRANSITION_KEYS, by name in K)
 ARGV[1] job key prefix  ARGV[2] TTL ms for jobs canceled at once
-ARGV[3..] one record per job: id, atFront ('1'|'0'), delay ms, priority ('high', 'low', '' normal),
+ARGV[3..] one record per job, plain: id, 'p', number of field pairs n, then n field/value pairs;
+          or full: id, atFront ('1'|'0'), delay ms, priority ('high', 'low', '' normal),
           unique key ('' none),
           unique window ms (0: until released), number of dependencies d, number of field pairs n,
           then d triples (queue, id, allowFailure '1'|'0'), then n field/value pairs
@@ -24,28 +25,47 @@ local queue = queueNameOf(K)
 local now = nowMs()
 redis.call('HSETNX', K.meta, 'created', now)
 
-local jobs, batch = {}, {}
+-- Records are read in place (fields stay in ARGV, unpacked by range): no copies per job.
+local NO_DEPS = {}
+local jobs, anyDeps = {}, false
 local i = 3
 while i <= #ARGV do
+  local job, j
+  if ARGV[i + 1] == 'p' then
+    -- plain record: id, 'p', n, fields (no option that changes where the job goes)
+    job = { id = ARGV[i], front = false, delay = 0, priority = '', unique = '', window = 0, deps = NO_DEPS }
+    j = i + 3
+    job.from, job.to = j, j + 2 * tonumber(ARGV[i + 2]) - 1
+    jobs[#jobs + 1] = job
+    i = job.to + 1
+  else
   local d, n = tonumber(ARGV[i + 6]), tonumber(ARGV[i + 7])
-  local job = { id = ARGV[i], front = ARGV[i + 1] == '1', delay = tonumber(ARGV[i + 2]), priority = ARGV[i + 3],
-    unique = ARGV[i + 4], window = tonumber(ARGV[i + 5]), deps = {}, fields = {} }
-  local j = i + 8
-  for _ = 1, d do
-    job.deps[#job.deps + 1] = { queue = ARGV[j], id = ARGV[j + 1], allow = ARGV[j + 2] == '1' }
-    j = j + 3
-  end
-  for k = j, j + 2 * n - 1 do job.fields[#job.fields + 1] = ARGV[k] end
-  jobs[#jobs + 1] = job
-  i = j + 2 * n
-end
-for _, job in ipairs(jobs) do
-  for _, dep in ipairs(job.deps) do
-    if dep.queue == queue and not batch[dep.id] and redis.call('EXISTS', prefix .. dep.id) == 0 then
-      return redis.error_reply('DEPENDENCY_NOT_FOUND ' .. dep.id)
+  job = { id = ARGV[i], front = ARGV[i + 1] == '1', delay = tonumber(ARGV[i + 2]), priority = ARGV[i + 3],
+    unique = ARGV[i + 4], window = tonumber(ARGV[i + 5]), deps = NO_DEPS }
+  j = i + 8
+  if d > 0 then
+    anyDeps = true
+    job.deps = {}
+    for _ = 1, d do
+      job.deps[#job.deps + 1] = { queue = ARGV[j], id = ARGV[j + 1], allow = ARGV[j + 2] == '1' }
+      j = j + 3
     end
   end
-  batch[job.id] = true
+  job.from, job.to = j, j + 2 * n - 1
+  jobs[#jobs + 1] = job
+  i = j + 2 * n
+  end
+end
+if anyDeps then
+  local batch = {}
+  for _, job in ipairs(jobs) do
+    for _, dep in ipairs(job.deps) do
+      if dep.queue == queue and not batch[dep.id] and redis.call('EXISTS', prefix .. dep.id) == 0 then
+        return redis.error_reply('DEPENDENCY_NOT_FOUND ' .. dep.id)
+      end
+    end
+    batch[job.id] = true
+  end
 end
 
 -- The unique key's holder, when it is a job that still exists.
@@ -108,15 +128,15 @@ for _, job in ipairs(jobs) do
     end
     local state = 'queued'
     if #job.deps > 0 then
-      redis.call('HSET', key, 'created', now, unpack(job.fields))
+      redis.call('HSET', key, 'created', now, unpack(ARGV, job.from, job.to))
       state = place(job, key)
     elseif job.delay > 0 then
       state = 'scheduled'
-      redis.call('HSET', key, 'created', now, 'status', 'scheduled', 'due', now + job.delay, unpack(job.fields))
+      redis.call('HSET', key, 'created', now, 'status', 'scheduled', 'due', now + job.delay, unpack(ARGV, job.from, job.to))
       redis.call('ZADD', K.scheduled, now + job.delay, job.id)
       signalWake(K.wake)
     else
-      redis.call('HSET', key, 'created', now, 'status', 'queued', 'enqueued', now, unpack(job.fields))
+      redis.call('HSET', key, 'created', now, 'status', 'queued', 'enqueued', now, unpack(ARGV, job.from, job.to))
     end
     if state == 'queued' then
       local list = queuedListOf(K, job.priority)
@@ -129,7 +149,7 @@ for _, job in ipairs(jobs) do
       end
       queuedAny = true
     end
-    emitEvent(K.events, 'enqueued', job.id, 'state', state)
+    if state == 'queued' then emitEvent(K.events, 'enqueued', job.id) else emitEvent(K.events, 'enqueued', job.id, 'state', state) end
     results[#results + 1] = 1
     results[#results + 1] = job.id
   end

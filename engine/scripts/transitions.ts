@@ -37,15 +37,18 @@ local function expireJob(K, prefix, id, now, failureTtl, ttl)
   end
 end
 
--- Pops up to n ids from the queued lists, highest priority first.
+-- Pops up to n ids from the queued lists, highest priority first. Also returns the lists this
+-- emptied (or found empty), so the caller need not ask their length again.
 local function popQueued(K, n)
-  local ids = {}
+  local ids, emptied = {}, {}
   for _, list in ipairs({ K.queuedHigh, K.queued, K.queuedLow }) do
     if #ids >= n then break end
-    local got = redis.call('LPOP', list, n - #ids)
+    local want = n - #ids
+    local got = redis.call('LPOP', list, want)
     if got then for i = 1, #got do ids[#ids + 1] = got[i] end end
+    if not got or #got < want then emptied[list] = true end
   end
-  return ids
+  return ids, emptied
 end
 
 -- Leases one popped job; returns false when it is gone or expired instead.
@@ -63,7 +66,7 @@ local function leaseOne(K, prefix, id, worker, now, failureTtl, out)
   local attempt = (tonumber(f[7]) or 0) + 1
   redis.call('HSET', key, 'status', 'started', 'started', now, 'worker', worker, 'token', token, 'attempts', attempt)
   if f[11] == 'started' then releaseUnique(prefix, id, f[10]) end
-  emitEvent(K.events, 'started', id, 'attempt', attempt)
+  emitEvent(K.events, 'started', id)
   local n = #out
   out[n + 1] = id; out[n + 2] = token; out[n + 3] = attempt; out[n + 4] = f[1]
   out[n + 5] = f[2]; out[n + 6] = f[3] or ''; out[n + 7] = f[4] or ''; out[n + 8] = f[5] or ''
@@ -80,8 +83,10 @@ local function claimJobs(K, prefix, maxJobs, worker, lease, promoteLimit, now, f
     due = nextDue(K.scheduled)
   end
   local paused = redis.call('HGET', K.meta, 'paused') == '1'
+  local emptied = {}
   if maxJobs > 0 and not paused then
-    local ids = popQueued(K, maxJobs)
+    local ids
+    ids, emptied = popQueued(K, maxJobs)
     local leases = {}
     local deadline = now + lease
     for i = 1, #ids do
@@ -92,7 +97,10 @@ local function claimJobs(K, prefix, maxJobs, worker, lease, promoteLimit, now, f
     end
     if #leases > 0 then redis.call('ZADD', K.started, unpack(leases)) end
   end
-  local remaining = queuedLength(K)
+  local remaining = 0
+  for _, list in ipairs({ K.queuedHigh, K.queued, K.queuedLow }) do
+    if not emptied[list] then remaining = remaining + redis.call('LLEN', list) end
+  end
   -- Work left behind: wake the next idle worker (a paused queue wakes nobody).
   if remaining > 0 and not paused then signalWake(K.wake) end
   return due, remaining
@@ -105,11 +113,12 @@ end
 
 -- Ends a leased attempt in a registry (finished or failed) with its payload field (result or
 -- error), or deletes the job when its TTL is 0. False when the caller no longer holds the lease.
+-- Its sorted-set writes wait for flushZsets (the caller's, before anything reads those sets).
 local function endJob(K, prefix, id, token, now, status, ttlField, defaultTtl, field, payload, failureTtl)
   local key = prefix .. id
   local f = redis.call('HMGET', key, 'status', 'token', ttlField, 'hasDeps', 'uniqueKey', 'uniqueUntil')
   if not holdsLease(f, token) then return false end
-  redis.call('ZREM', K.started, id)
+  laterZrem(K.started, id)
   if f[6] ~= 'window' then releaseUnique(prefix, id, f[5]) end
   if f[4] == '1' then notifyDependents(K, prefix, queueNameOf(K), id, status, now, failureTtl) end
   local ttl = tonumber(f[3]) or defaultTtl
@@ -122,8 +131,8 @@ local function endJob(K, prefix, id, token, now, status, ttlField, defaultTtl, f
   else
     redis.call('HSET', key, 'status', status, 'ended', now)
   end
-  redis.call('ZADD', status == 'finished' and K.finished or K.failed, now, id)
-  setExpiry(K.expiry, id, now, ttl)
+  laterZadd(status == 'finished' and K.finished or K.failed, now, id)
+  if ttl > 0 then laterZadd(K.expiry, now + ttl, id) end
   return true
 end
 
@@ -146,7 +155,7 @@ local function retryJob(K, prefix, id, token, delay, err, now)
   local key = prefix .. id
   local f = redis.call('HMGET', key, 'status', 'token')
   if not holdsLease(f, token) then return false end
-  redis.call('ZREM', K.started, id)
+  laterZrem(K.started, id)
   redis.call('HSET', key, 'error', err)
   if delay > 0 then
     redis.call('HSET', key, 'status', 'scheduled', 'due', now + delay)

@@ -44,7 +44,7 @@ export interface WorkerOptions {
   handleSignals?: boolean;
   /**
    * most jobs kept per registry of this worker's queues, oldest deleted first (-1: no cap), on
-   * top of the TTLs. Defaults: finished 10 000, failed 100 000, canceled 10 000
+   * top of the TTLs. Defaults: 100 000 each
    */
   keep?: { finished?: number; failed?: number; canceled?: number };
   logger?: Logger;
@@ -66,7 +66,7 @@ export interface WorkerSettings {
   keep: { finished: number; failed: number; canceled: number };
 }
 
-export const DEFAULT_KEEP = { finished: 10_000, failed: 100_000, canceled: 10_000 };
+export const DEFAULT_KEEP = { finished: 100_000, failed: 100_000, canceled: 100_000 };
 
 function resolveKeep(keep: WorkerOptions['keep']): WorkerSettings['keep'] {
   if (keep === undefined) return { ...DEFAULT_KEEP };

@@ -55,6 +55,16 @@ describe('events', () => {
     await expect(q.readEvents('0', 0)).rejects.toBeInstanceOf(ValidationError);
   });
 
+  it('records a bulk enqueue as one event per job, in entries of at most 50 jobs', async () => {
+    const q = makeQueue(uniqueName());
+    const made = await q.enqueueMany(Array.from({ length: 120 }, (_, i) => ({ task: 't', data: i, options: { delay: i < 20 ? 60_000 : 0 } })));
+    const events = await q.readEvents('0', 100);
+    expect(events.map((e) => e.jobId)).toEqual(made.map((m) => m.id));
+    expect(events.filter((e) => e.fields.state === 'scheduled')).toHaveLength(20);
+    expect(new Set(events.map((e) => e.id)).size).toBe(3); // 120 jobs: entries of 50, 50 and 20
+    expect(await q.client.xlen(q.keys.events)).toBe(3);
+  });
+
   it('waitUntilFinished resolves with the ended job, and times out with a typed error', async () => {
     const q = makeQueue(uniqueName());
     const { id } = await q.enqueue('t', 2);

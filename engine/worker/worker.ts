@@ -29,6 +29,11 @@ const VERSION = '0.1.0';
 const MAX_IDLE_BLOCK_S = 5;
 const RTT_WEIGHT = 0.1;
 const ERROR_PAUSE_MS = 1000;
+/**
+ * Round trips in flight at once: while Redis runs one cycle the worker reads the previous reply
+ * and runs handlers, so Redis and the worker work side by side instead of in turn.
+ */
+const MAX_TRIPS_IN_FLIGHT = 2;
 
 type State = 'new' | 'running' | 'stopping' | 'stopped';
 
@@ -49,6 +54,11 @@ export class Worker extends EventEmitter {
   private readonly notifier = new Notifier();
   /** queues that may hold claimable jobs */
   private readonly maybeWork = new Set<string>();
+  /** bumped whenever a signal says a queue may hold work, so an older reply cannot unsay it */
+  private workSignals = 0;
+  /** jobs asked for by round trips still in flight */
+  private pendingClaims = 0;
+  private readonly trips = new Set<Promise<void>>();
   /** per queue: earliest scheduled due time (server clock ms), -1 when none */
   private readonly nextDue = new Map<string, number>();
   private serverOffsetMs = 0;
@@ -159,9 +169,24 @@ export class Worker extends EventEmitter {
 
   /** Jobs to claim now: free slots, plus prefetch when handlers are quicker than a round trip. */
   private freeSlots(): number {
+    return this.capacity() - this.executor.leased.size - this.pendingClaims;
+  }
+
+  /** Jobs this worker may hold leases on at once. */
+  private capacity(): number {
     const { concurrency, prefetch } = this.settings;
-    const extra = prefetch === 'auto' ? this.executor.prefetchFor(this.roundTripMs, concurrency) : prefetch;
-    return concurrency + extra - this.executor.leased.size;
+    return concurrency + (prefetch === 'auto' ? this.executor.prefetchFor(this.roundTripMs, concurrency) : prefetch);
+  }
+
+  /** One trip claims at most its share of the capacity, so the next trip has some to claim. */
+  private claimSize(): number {
+    return Math.max(0, Math.min(this.freeSlots(), Math.ceil(this.capacity() / MAX_TRIPS_IN_FLIGHT)));
+  }
+
+  /** A queue may hold work (a wake-up, a peek, reaped jobs). */
+  private markWork(queues: readonly string[]): void {
+    for (const q of queues) this.maybeWork.add(q);
+    this.workSignals++;
   }
 
   private claimTarget(): string | undefined {
@@ -171,16 +196,26 @@ export class Worker extends EventEmitter {
 
   private async mainLoop(): Promise<void> {
     for (;;) {
-      if (this.claimTarget() === undefined && this.executor.reports.size === 0) {
-        if (this.state !== 'running' && this.executor.leased.size === 0) return;
+      const idle = this.claimTarget() === undefined && this.executor.reports.size === 0;
+      if (idle || this.trips.size >= MAX_TRIPS_IN_FLIGHT) {
+        if (idle && this.trips.size === 0 && this.state !== 'running' && this.executor.leased.size === 0) return;
         await this.notifier.wait();
         continue;
       }
       // Let handlers that are about to finish join this round trip.
       if (this.executor.runningCount > 0) await nextMacrotask();
-      const ok = await this.roundTrip(this.claimTarget());
-      if (!ok) await sleep(ERROR_PAUSE_MS);
+      this.startTrip(this.claimTarget());
     }
+  }
+
+  private startTrip(claimQueue: string | undefined): void {
+    const trip = this.roundTrip(claimQueue)
+      .then((ok) => (ok ? undefined : sleep(ERROR_PAUSE_MS)))
+      .finally(() => {
+        this.trips.delete(trip);
+        this.notifier.notify();
+      });
+    this.trips.add(trip);
   }
 
   private async roundTrip(claimQueue: string | undefined): Promise<boolean> {
@@ -188,11 +223,15 @@ export class Worker extends EventEmitter {
     const calls: CycleCall[] = [...taken].map(([queue, outcomes]) => ({ queue, outcomes, want: 0 }));
     if (claimQueue !== undefined) {
       const mine = calls.find((c) => c.queue === claimQueue) ?? calls[calls.push({ queue: claimQueue, outcomes: [], want: 0 }) - 1];
-      mine.want = this.freeSlots();
+      mine.want = this.claimSize();
     }
+    if (calls.length === 0) return true;
     const peeks = this.queuesToPeek(claimQueue);
+    const wanted = calls.reduce((n, c) => n + c.want, 0);
+    const signalsAtSend = this.workSignals;
     let replies: [Error | null, unknown][];
     const sentAt = performance.now();
+    this.pendingClaims += wanted;
     try {
       replies = await this.send(calls, peeks);
       this.roundTripMs += RTT_WEIGHT * (performance.now() - sentAt - this.roundTripMs);
@@ -200,6 +239,8 @@ export class Worker extends EventEmitter {
       this.executor.reports.restore(taken);
       this.reportError('round trip to Redis failed', e);
       return false;
+    } finally {
+      this.pendingClaims -= wanted;
     }
     let ok = true;
     calls.forEach((call, i) => {
@@ -209,12 +250,12 @@ export class Worker extends EventEmitter {
         this.reportError(`round trip for queue ${call.queue} failed; will retry`, err);
         ok = false;
       } else {
-        this.applyCycle(call, readCycle(call.queue, reply as (string | number | null)[]));
+        this.applyCycle(call, readCycle(call.queue, reply as (string | number | null)[]), signalsAtSend);
       }
     });
     peeks.forEach((q, i) => {
       const [err, length] = replies[calls.length + i] ?? [null, 0];
-      if (!err && Number(length) > 0) this.maybeWork.add(q);
+      if (!err && Number(length) > 0) this.markWork([q]);
     });
     return ok;
   }
@@ -251,13 +292,15 @@ export class Worker extends EventEmitter {
     return (await pipe.exec()) ?? [];
   }
 
-  private applyCycle(call: CycleCall, result: CycleResult): void {
+  private applyCycle(call: CycleCall, result: CycleResult, signalsAtSend: number): void {
     this.announce(call.outcomes, result.lost);
     this.serverOffsetMs = result.serverNow - Date.now();
     this.nextDue.set(call.queue, result.nextDue);
     if (call.want > 0) {
       const claimed = result.jobs.length;
-      if (claimed < call.want && (result.remaining === 0 || claimed === 0)) this.maybeWork.delete(call.queue);
+      // A queue found empty stays a candidate if a wake-up came while this trip was in flight.
+      const drained = claimed < call.want && (result.remaining === 0 || claimed === 0);
+      if (drained && signalsAtSend === this.workSignals) this.maybeWork.delete(call.queue);
     }
     for (const job of result.jobs) {
       job.reporter = this.reporter;
@@ -297,13 +340,12 @@ export class Worker extends EventEmitter {
       }
       try {
         const popped = await this.blocker!.blpop(...wakeKeys, this.idleBlockSeconds());
-        if (popped) this.maybeWork.add(this.queueByWake.get(popped[0])!);
-        else for (const q of this.queues) this.maybeWork.add(q);
+        this.markWork(popped ? [this.queueByWake.get(popped[0])!] : this.queues);
       } catch (e) {
         if (this.state !== 'running') return;
         this.reportError('waiting for work failed', e);
         await sleep(ERROR_PAUSE_MS);
-        for (const q of this.queues) this.maybeWork.add(q);
+        this.markWork(this.queues);
       }
       this.notifier.notify();
     }
@@ -332,7 +374,7 @@ export class Worker extends EventEmitter {
         running, processed: this.processed, failed: this.failed, state,
       }, this.ticks++);
       for (const job of result.lost) this.loseJob(job);
-      if (result.reaped > 0) for (const q of this.queues) this.maybeWork.add(q);
+      if (result.reaped > 0) this.markWork(this.queues);
       this.notifier.notify();
       for (const keys of result.outboxes) await deliverOutbox(this.conn.client, this.settings.prefix, keys);
     } catch (e) {

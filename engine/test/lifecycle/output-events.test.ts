@@ -95,6 +95,24 @@ describe('retention and ttl', () => {
     for (const ttl of [0, -5, 1.5, Number.NaN, '10' as never]) await expect(q.enqueue('t', 1, { ttl })).rejects.toBeInstanceOf(ValidationError);
   });
 
+  it('deletes finished and failed jobs once their TTL has passed, with every key; -1 keeps one', async () => {
+    const q = makeQueue(uniqueName());
+    const w = makeWorker(q.name, { ok: async (job) => { await job.log('kept?'); }, bad: () => { throw new Error('no'); } }, {
+      leaseMs: 1000, resultTtl: 1500, failureTtl: 1500, // long enough to see them ended first
+    });
+    await w.start();
+    const [done, kept] = await q.enqueueMany([{ task: 'ok', data: 1 }, { task: 'ok', data: 2, options: { resultTtl: -1 } }]);
+    const failed = await q.enqueue('bad', 3);
+    await waitFor('ended', async () => { const c = await q.getCounts(); return c.finished === 2 && c.failed === 1; });
+    expect(await q.client.exists(`${q.keys.jobPrefix}${done.id}`)).toBe(1);
+    await waitFor('expired', async () => { const c = await q.getCounts(); return c.finished === 1 && c.failed === 0; });
+    expect(await q.getJob(done.id)).toBeNull();
+    expect(await q.getJob(failed.id)).toBeNull();
+    expect((await q.getLogs(done.id)).total).toBe(0);
+    expect((await q.getJob(kept.id))?.state).toBe('finished');
+    expect(await q.client.zcard(q.keys.expiry)).toBe(0);
+  });
+
   it('trims finished and failed registries to their count caps, oldest first, with every key', async () => {
     const q = makeQueue(uniqueName());
     const w = makeWorker(q.name, { ok: async (job) => { await job.log('hello'); }, bad: () => { throw new Error('no'); } }, {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertConsistent, type JobRecord, type JobSpec } from '../engine/index';
 import { makeQueue, makeWorker, uniqueName, waitFor } from '../engine/test/support/fixtures';
-import { batchByQueue, QUEUES, randomJob } from './mix';
+import { batchByQueue, QUEUES, randomWork } from './mix';
 import tasks from './tasks';
 
 /** A seeded random source, so a failure here can be reproduced. */
@@ -17,10 +17,15 @@ function seeded(seed: number): () => number {
 
 /** The first job of the mix with this task, from a seeded random source. */
 function sample(task: string): JobSpec {
+  return sampleWork(task).find((j) => j.task === task)!;
+}
+
+/** The first piece of work (a job, or jobs that depend on each other) with a job of this task. */
+function sampleWork(task: string): JobSpec[] {
   const rand = seeded(7);
   for (;;) {
-    const { job } = randomJob(rand);
-    if (job.task === task) return job;
+    const jobs = randomWork(rand).map((w) => w.job);
+    if (jobs.some((j) => j.task === task)) return jobs;
   }
 }
 
@@ -46,12 +51,27 @@ describe('the demo mix', () => {
     expect([...tasksSeen].sort()).toEqual(Object.keys(tasks).sort());
   });
 
-  it('gives repeated reports the same id, so the engine reports them as duplicates', async () => {
+  it('gives repeated reports the same ids, so the engine reports them as duplicates', async () => {
     const queue = makeQueue(uniqueName('reports'));
-    const report = sample('generate-report');
-    const [first, again] = await queue.enqueueMany([report, report]);
-    expect(first.status).toBe('created');
-    expect(again).toEqual({ id: first.id, status: 'duplicate' });
+    const work = sampleWork('generate-report');
+    const results = await queue.enqueueMany([...work, ...work]);
+    expect(results.map((r) => r.status)).toEqual(['created', 'created', 'duplicate', 'duplicate']);
+    expect(results.slice(2).map((r) => r.id)).toEqual(results.slice(0, 2).map((r) => r.id));
+  });
+
+  it('makes a report wait in deferred for its export, and cancels it with the reason when the export fails', async () => {
+    const queue = makeQueue(uniqueName('reports'));
+    const [exportJob, reportJob] = sampleWork('generate-report');
+    const [exp, rep] = await queue.enqueueMany([exportJob, reportJob]);
+    expect((await queue.getJob(rep.id))?.state).toBe('deferred');
+    const failing = { 'export-report-data': () => { throw new Error('replica lag'); }, 'generate-report': tasks['generate-report'] };
+    await makeWorker(queue.name, failing).start();
+    const canceled = await waitFor('report canceled', async () => {
+      const job = await queue.getJob(rep.id);
+      return job?.state === 'canceled' ? job : null;
+    });
+    expect(canceled.cancelReason).toContain(exp.id);
+    expect((await queue.getJob(exp.id))?.state).toBe('failed');
   });
 });
 
@@ -61,7 +81,7 @@ describe('the demo handlers', () => {
     const small = {
       email: sample('send-email'),
       image: { ...sample('resize-image'), data: { imageId: 'img_1', source: 's3://x.jpg', width: 100, height: 100, sizes: [64] } },
-      report: { ...sample('generate-report'), data: { account: 'acme', report: 'churn', period: '2026-01', rows: 10 } },
+      report: { ...sample('generate-report'), data: { account: 'acme', report: 'churn', period: '2026-01', rows: 10 }, options: {} },
       // 30 tries at a 40 % failure rate: failing them all is a one-in-10^12 event
       webhook: { ...sample('call-webhook'), options: { retry: { attempts: 30 } } },
       sync: { ...sample('sync-inventory'), options: { retry: { attempts: 2 } } },
@@ -76,6 +96,9 @@ describe('the demo handlers', () => {
     expect(done.email).toMatchObject({ state: 'finished', result: { to: (small.email.data as { to: string }).to } });
     expect(done.image).toMatchObject({ state: 'finished', result: { variants: ['img_1/w64.webp'] } });
     expect(done.report.state).toBe('finished');
+    expect(done.report.progress).toBe(100);
+    expect((await queue.getLogs(ids.report)).lines.at(-1)).toBe('page 9 of 10 done');
+    expect(done.image.progress).toBe(100);
     expect(done.webhook.state).toBe('finished');
     expect(done.sync).toMatchObject({ state: 'failed', attempts: 2, error: { name: 'TypeError' } });
     expect(done.sync.error?.message).toMatch(/null/);

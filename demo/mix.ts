@@ -3,7 +3,7 @@
  * a random source, so tests can check that every job they make is one the engine accepts and a
  * demo handler exists for.
  */
-import type { JobSpec } from '../engine/index';
+import type { JobSpec, Priority } from '../engine/index';
 import queueNames from './queues.json' with { type: 'json' };
 import type { EmailData, ImageData, InventoryLine, ReportData, TranscodeData, WebhookData } from './tasks';
 
@@ -32,6 +32,9 @@ const REPORTS = ['monthly-revenue', 'churn', 'inventory-aging'];
 /** Finished jobs are kept for a while, not the engine's 24 h: the demo makes thousands an hour. */
 const KEEP = { resultTtl: 30 * MINUTE, failureTtl: 24 * HOUR };
 
+/** A password reset jumps the queue; the digest waits for everything else. */
+const PRIORITY_OF: Record<string, Priority | undefined> = { 'password-reset': 'high', 'weekly-digest': 'low' };
+
 function email(rand: Random): DemoJob {
   const template = pick(rand, TEMPLATES);
   const to = pick(rand, CUSTOMERS);
@@ -44,7 +47,9 @@ function email(rand: Random): DemoJob {
     job: {
       task: 'send-email',
       data: { to, template, locale: pick(rand, ['en', 'de', 'fr']) } satisfies EmailData,
-      options: { ...KEEP, jobId, delay, description: `${template} to ${to}`, meta: { order, source: 'demo' } },
+      options: {
+        ...KEEP, jobId, delay, priority: PRIORITY_OF[template], description: `${template} to ${to}`, meta: { order, source: 'demo' },
+      },
     },
   };
 }
@@ -75,26 +80,44 @@ function transcode(rand: Random): DemoJob {
   };
 }
 
-function report(rand: Random, now: number): DemoJob {
+/**
+ * A report is two jobs: the data export, then the PDF, which waits in `deferred` until the export
+ * finished (and is canceled with the reason when the export fails for good).
+ */
+function report(rand: Random, now: number): DemoJob[] {
   const account = pick(rand, ACCOUNTS);
   const kind = pick(rand, REPORTS);
   const period = `2026-${String(int(rand, 1, 12)).padStart(2, '0')}`;
-  return {
-    queue: 'reports',
-    job: {
-      task: 'generate-report',
-      data: { account, report: kind, period, rows: int(rand, 4000, 16_000) } satisfies ReportData,
-      options: {
-        resultTtl: 2 * HOUR,
-        failureTtl: 24 * HOUR,
-        // the same report asked for twice within a minute (a double click) is a duplicate: the
-        // engine keeps the first job and changes nothing
-        jobId: `report:${account}/${kind}/${period}@${new Date(now).toISOString().slice(0, 16)}`,
-        description: `${kind} report for ${account}, ${period}`,
-        meta: { requestedBy: pick(rand, CUSTOMERS) },
+  const data = { account, report: kind, period, rows: int(rand, 4000, 16_000) } satisfies ReportData;
+  // the same report asked for twice within a minute (a double click) is a duplicate: the engine
+  // keeps the first jobs and changes nothing
+  const key = `${account}/${kind}/${period}@${new Date(now).toISOString().slice(0, 16)}`;
+  const keep = { resultTtl: 2 * HOUR, failureTtl: 24 * HOUR };
+  const exportId = `export:${key}`;
+  return [
+    {
+      queue: 'reports',
+      job: {
+        task: 'export-report-data',
+        data,
+        options: { ...keep, jobId: exportId, retry: { attempts: 2, backoff: 1000 }, description: `${kind} data for ${account}, ${period}` },
       },
     },
-  };
+    {
+      queue: 'reports',
+      job: {
+        task: 'generate-report',
+        data,
+        options: {
+          ...keep,
+          jobId: `report:${key}`,
+          dependsOn: [exportId],
+          description: `${kind} report for ${account}, ${period}`,
+          meta: { requestedBy: pick(rand, CUSTOMERS) },
+        },
+      },
+    },
+  ];
 }
 
 function webhook(rand: Random): DemoJob {
@@ -126,13 +149,19 @@ function inventorySync(rand: Random): DemoJob {
     job: {
       task: 'sync-inventory',
       data: { feed: `erp/${warehouse}`, lines },
-      options: { ...KEEP, retry: { attempts: 2, backoff: 2000 }, description: `inventory feed from ${warehouse}` },
+      options: {
+        ...KEEP,
+        retry: { attempts: 2, backoff: 2000 },
+        // one pending sync per warehouse: a feed sent again while one waits is a duplicate
+        unique: { key: `inventory:${warehouse}`, until: 'started' },
+        description: `inventory feed from ${warehouse}`,
+      },
     },
   };
 }
 
-/** Relative frequency of each kind of job. */
-const WEIGHTED: [number, (rand: Random, now: number) => DemoJob][] = [
+/** Relative frequency of each kind of work (a report is two jobs). */
+const WEIGHTED: [number, (rand: Random, now: number) => DemoJob | DemoJob[]][] = [
   [40, email],
   [25, webhook],
   [20, image],
@@ -142,23 +171,27 @@ const WEIGHTED: [number, (rand: Random, now: number) => DemoJob][] = [
 ];
 const TOTAL_WEIGHT = WEIGHTED.reduce((sum, [w]) => sum + w, 0);
 
-export function randomJob(rand: Random = Math.random, now = Date.now()): DemoJob {
+/** One piece of work: a job, or jobs that depend on each other (same queue, in order). */
+export function randomWork(rand: Random = Math.random, now = Date.now()): DemoJob[] {
   let roll = rand() * TOTAL_WEIGHT;
   for (const [weight, make] of WEIGHTED) {
     roll -= weight;
-    if (roll < 0) return make(rand, now);
+    if (roll < 0) return [make(rand, now)].flat();
   }
-  return email(rand);
+  return [email(rand)];
 }
 
-/** `count` random jobs grouped by queue, ready for one enqueueMany per queue. */
+/** At least `count` random jobs grouped by queue, ready for one enqueueMany per queue. */
 export function batchByQueue(count: number, rand: Random = Math.random, now = Date.now()): Map<string, JobSpec[]> {
   const byQueue = new Map<string, JobSpec[]>();
-  for (let i = 0; i < count; i++) {
-    const { queue, job } = randomJob(rand, now);
-    const list = byQueue.get(queue);
-    if (list) list.push(job);
-    else byQueue.set(queue, [job]);
+  let made = 0;
+  while (made < count) {
+    for (const { queue, job } of randomWork(rand, now)) {
+      const list = byQueue.get(queue);
+      if (list) list.push(job);
+      else byQueue.set(queue, [job]);
+      made++;
+    }
   }
   return byQueue;
 }

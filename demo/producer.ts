@@ -14,6 +14,7 @@ const TRICKLE_EVERY_MS = 500;
 const BURST_SIZE = [200, 400] as const;
 const BURST_EVERY_MS = [20_000, 30_000] as const;
 const REPORT_EVERY_MS = 30_000;
+const CANCEL_EVERY_MS = 15_000;
 
 const between = ([min, max]: readonly [number, number]) => Math.round(min + Math.random() * (max - min));
 
@@ -46,6 +47,16 @@ class Producer {
         }
       }),
     );
+  }
+
+  /**
+   * A customer unsubscribes: the next scheduled reminder email is canceled, so the canceled
+   * registry shows what an operator's cancel looks like.
+   */
+  async cancelAReminder(): Promise<void> {
+    const emails = this.queues.get('emails');
+    const { ids } = (await emails?.listJobIds('scheduled', 0, 1)) ?? { ids: [] };
+    if (ids[0]) await emails!.cancelJob(ids[0], 'customer unsubscribed before the reminder went out').catch(() => {});
   }
 
   async close(): Promise<void> {
@@ -89,6 +100,7 @@ async function main(): Promise<void> {
     every(stop.signal, () => between(BURST_EVERY_MS), burst),
     every(stop.signal, () => TRICKLE_EVERY_MS, () => producer.enqueue(batchByQueue(between([0, 2])))),
     pause(REPORT_EVERY_MS, stop.signal).then(() => every(stop.signal, () => REPORT_EVERY_MS, report)),
+    pause(CANCEL_EVERY_MS, stop.signal).then(() => every(stop.signal, () => CANCEL_EVERY_MS, () => producer.cancelAReminder())),
   ]);
   await producer.close();
   console.log(`stopped after enqueuing ${producer.created} jobs`);

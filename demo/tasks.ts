@@ -2,7 +2,9 @@
  * Handlers for the demo workers (`conveyor worker --tasks demo/tasks.ts`). They stand in for real
  * work with sleeps whose length follows the payload (bigger image, more rows: longer), and fail
  * the way real integrations do: a flaky webhook that succeeds on retry, an inventory sync with a
- * bug that always throws, a transcode that sometimes runs past its timeout.
+ * bug that always throws, a transcode that sometimes runs past its timeout, a report export that
+ * a lagging replica sometimes refuses (its report is then canceled). Reports and images show
+ * progress and log lines.
  */
 import type { Handler } from '../engine/index';
 
@@ -93,8 +95,15 @@ const sendEmail: Handler<EmailData> = async (job) => {
 const resizeImage: Handler<ImageData> = async (job) => {
   const { width, height, sizes } = job.data;
   // ~100 ms per megapixel and ~40 ms per output size: 300-1500 ms for the demo's photos
-  await sleep((width * height) / 10_000 + sizes.length * 40, job.signal);
-  return { imageId: job.data.imageId, variants: sizes.map((s) => `${job.data.imageId}/w${s}.webp`) };
+  await sleep((width * height) / 10_000, job.signal);
+  const variants: string[] = [];
+  for (const size of sizes) {
+    await sleep(40, job.signal);
+    variants.push(`${job.data.imageId}/w${size}.webp`);
+    await job.log(`wrote ${variants.at(-1)} (${size} px wide)`);
+    await job.updateProgress(Math.round((variants.length / sizes.length) * 100));
+  }
+  return { imageId: job.data.imageId, variants };
 };
 
 const transcodePreview: Handler<TranscodeData> = async (job) => {
@@ -103,11 +112,30 @@ const transcodePreview: Handler<TranscodeData> = async (job) => {
   return { videoId: job.data.videoId, preview: `${job.data.videoId}/preview.mp4` };
 };
 
+/** How often the read replica the exports use is behind; each retry gets a fresh chance. */
+export const EXPORT_FAILURE_RATE = 0.25;
+
+const exportReportData: Handler<ReportData> = async (job) => {
+  await sleep(between(300, 1200), job.signal);
+  if (Math.random() < EXPORT_FAILURE_RATE) {
+    throw Object.assign(new Error('read replica is 45 s behind the primary; refusing a stale export'), { code: 'REPLICA_LAG' });
+  }
+  return { rows: job.data.rows, file: `exports/${job.data.account}/${job.data.report}-${job.data.period}.csv` };
+};
+
+const REPORT_STEPS = 10;
+
 const generateReport: Handler<ReportData> = async (job) => {
-  // 0.5 ms per row: 2-8 s for the demo's 4 000-16 000 rows
-  await sleep(job.data.rows / 2, job.signal);
+  // 0.5 ms per row: 2-8 s for the demo's 4 000-16 000 rows, reported in tenths
+  const { rows } = job.data;
+  await job.log(`rendering ${rows} rows in ${REPORT_STEPS} pages`);
+  for (let step = 1; step <= REPORT_STEPS; step++) {
+    await sleep(rows / 2 / REPORT_STEPS, job.signal);
+    await job.updateProgress(step * (100 / REPORT_STEPS));
+    if (step % 3 === 0) await job.log(`page ${step} of ${REPORT_STEPS} done`);
+  }
   const file = `${job.data.account}-${job.data.report}-${job.data.period}.pdf`;
-  return { url: `https://files.conveyor.test/reports/${encodeURIComponent(file)}`, rows: job.data.rows };
+  return { url: `https://files.conveyor.test/reports/${encodeURIComponent(file)}`, rows };
 };
 
 const callWebhook: Handler<WebhookData> = async (job) => {
@@ -133,6 +161,7 @@ export const tasks: Record<string, Handler> = {
   'send-email': sendEmail,
   'resize-image': resizeImage,
   'transcode-preview': transcodePreview,
+  'export-report-data': exportReportData,
   'generate-report': generateReport,
   'call-webhook': callWebhook,
   'sync-inventory': syncInventory,

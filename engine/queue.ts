@@ -35,6 +35,8 @@ const ENQUEUE_CHUNK = 1000;
 /** Jobs moved per call of a bulk operator script. */
 const BULK_CHUNK = 1000;
 const MAX_REASON = 1000;
+/** How often enqueues (re)write the queue's name into the discovery set. */
+const QUEUE_LISTING_MS = 10_000;
 
 export class Queue extends QueueBase {
   /** Adds one job. Throws ValidationError / PayloadError on bad input; nothing is written then. */
@@ -62,16 +64,37 @@ export class Queue extends QueueBase {
     const encoded = jobs.map((job, i) => this.encode(job, i, jobs.length > 1));
     const crossQueue = encoded.some((j) => j.deps.some((d) => d.queue !== this.name));
     if (crossQueue) await this.checkParentsExist(encoded);
-    const pipe = this.client.pipeline().sadd(queuesKey(this.prefix), this.name);
-    for (let i = 0; i < encoded.length; i += ENQUEUE_CHUNK) {
-      runScript(pipe, 'enqueue', this.keys, this.enqueueArgs(encoded.slice(i, i + ENQUEUE_CHUNK)));
-    }
-    const replies = unwrapEnqueue(await pipe.exec());
-    const flat = replies.slice(1).flat() as (number | string)[];
+    const flat = (await this.writeJobs(encoded)).flat() as (number | string)[];
     const results = encoded.map((_, i): EnqueueResult => ({ id: String(flat[2 * i + 1]), status: flat[2 * i] === 1 ? 'created' : 'duplicate' }));
     if (crossQueue) await linkCrossQueueParents(this, encoded.filter((_, i) => results[i].status === 'created'));
     return results;
   }
+
+  /**
+   * Runs the enqueue script per chunk, and names the queue in the discovery set now and then
+   * (it lives in another slot, so not in the script): every QUEUE_LISTING_MS, so a set that was
+   * deleted is written again soon, and a single enqueue is most often one plain script call.
+   */
+  private async writeJobs(encoded: readonly EncodedJob[]): Promise<unknown[]> {
+    const list = Date.now() - this.listedAt >= QUEUE_LISTING_MS;
+    if (!list && encoded.length <= ENQUEUE_CHUNK) {
+      try {
+        return [await runScript(this.client, 'enqueue', this.keys, this.enqueueArgs(encoded))];
+      } catch (e) {
+        return unwrapEnqueue([[e as Error, null]]);
+      }
+    }
+    const pipe = this.client.pipeline();
+    if (list) pipe.sadd(queuesKey(this.prefix), this.name);
+    for (let i = 0; i < encoded.length; i += ENQUEUE_CHUNK) {
+      runScript(pipe, 'enqueue', this.keys, this.enqueueArgs(encoded.slice(i, i + ENQUEUE_CHUNK)));
+    }
+    const replies = unwrapEnqueue(await pipe.exec());
+    if (list) this.listedAt = Date.now();
+    return list ? replies.slice(1) : replies;
+  }
+
+  private listedAt = -Infinity;
 
   private encode(job: JobSpec, index: number, many: boolean): EncodedJob {
     try {

@@ -18,7 +18,7 @@ import { runScript } from '../scripts';
 import { Executor } from './executor';
 import { heartbeat, type WorkerIdentity } from './heartbeat';
 import { Notifier, nextMacrotask, sleep } from './notifier';
-import { cycleArgs, readCycle, type CycleCall, type CycleResult } from './cycle';
+import { cycleArgs, readCycle, type CycleCall, type CycleParams, type CycleResult } from './cycle';
 import type { Outcome } from './reports';
 import type { JobReporter, RunningJob } from './running-job';
 import { listenForCancels, jobReporter, promoteDue, PROMOTE_TICK_MS } from './control';
@@ -271,10 +271,7 @@ export class Worker extends EventEmitter {
 
   /** Cycle calls and peeks in one round trip: a plain script call when that is all there is. */
   private async send(calls: CycleCall[], peeks: string[]): Promise<[Error | null, unknown][]> {
-    const params = {
-      workerName: this.name, leaseMs: this.settings.leaseMs,
-      resultTtl: this.settings.resultTtl, failureTtl: this.settings.failureTtl,
-    };
+    const params = this.cycleParams();
     if (calls.length === 1 && peeks.length === 0) {
       const k = this.keys.get(calls[0].queue)!;
       try {
@@ -339,8 +336,12 @@ export class Worker extends EventEmitter {
         continue;
       }
       try {
-        const popped = await this.blocker!.blpop(...wakeKeys, this.idleBlockSeconds());
-        this.markWork(popped ? [this.queueByWake.get(popped[0])!] : this.queues);
+        if (this.queues.length === 1) {
+          await this.blockThenClaim();
+        } else {
+          const popped = await this.blocker!.blpop(...wakeKeys, this.idleBlockSeconds());
+          this.markWork(popped ? [this.queueByWake.get(popped[0])!] : this.queues);
+        }
       } catch (e) {
         if (this.state !== 'running') return;
         this.reportError('waiting for work failed', e);
@@ -349,6 +350,43 @@ export class Worker extends EventEmitter {
       }
       this.notifier.notify();
     }
+  }
+
+  /**
+   * A worker of one queue sends its claim right behind the blocking pop, in one pipeline: Redis
+   * runs the claim the moment a wake-up (or the timeout) ends the pop, a round trip sooner than
+   * asking after the wake-up. A close while blocked drops both (the claim never runs). Only a
+   * close in the instant between the two can lose the reply; those leases then expire and the
+   * jobs run elsewhere, as after a crash.
+   */
+  private async blockThenClaim(): Promise<void> {
+    const queue = this.queues[0];
+    const k = this.keys.get(queue)!;
+    const call: CycleCall = { queue, outcomes: [], want: this.claimSize() };
+    const pipe = this.blocker!.pipeline().blpop(k.wake, this.idleBlockSeconds());
+    runScript(pipe, 'cycle', k, cycleArgs(k, this.cycleParams(), call));
+    this.pendingClaims += call.want;
+    let replies: [Error | null, unknown][];
+    try {
+      replies = (await pipe.exec()) ?? [];
+    } finally {
+      this.pendingClaims -= call.want;
+    }
+    const [popError] = replies[0] ?? [new Error('no reply')];
+    const [cycleError, reply] = replies[1] ?? [new Error('no reply'), null];
+    if (popError) throw popError;
+    this.markWork([queue]);
+    if (cycleError) throw cycleError;
+    const result = readCycle(queue, reply as (string | number | null)[]);
+    // A close does not always cut the pop short (the server may answer before it sees the
+    // socket close); what was claimed after the close began goes straight back.
+    if (this.state !== 'running') return this.release(result.jobs);
+    this.applyCycle(call, result, this.workSignals);
+  }
+
+  private cycleParams(): CycleParams {
+    const { leaseMs, resultTtl, failureTtl } = this.settings;
+    return { workerName: this.name, leaseMs, resultTtl, failureTtl };
   }
 
   /** Block until the earliest scheduled job is due, but never longer than MAX_IDLE_BLOCK_S. */

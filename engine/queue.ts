@@ -30,8 +30,13 @@ export interface JobSpec {
 
 export type RequeueState = 'failed' | 'finished' | 'canceled';
 
-/** Jobs per enqueue script call: bounds how long one call holds Redis. */
-const ENQUEUE_CHUNK = 1000;
+/**
+ * Jobs per enqueue script call. Small chunks let Redis run one while the next is serialized; a
+ * batch with dependencies keeps the large ones, so a missing parent refuses up to 1,000 jobs
+ * together (the script checks every parent before it writes anything).
+ */
+const ENQUEUE_CHUNK = 200;
+const ENQUEUE_CHUNK_WITH_DEPS = 1000;
 /** Jobs moved per call of a bulk operator script. */
 const BULK_CHUNK = 1000;
 const MAX_REASON = 1000;
@@ -71,25 +76,20 @@ export class Queue extends QueueBase {
   }
 
   /**
-   * Runs the enqueue script per chunk, and names the queue in the discovery set now and then
-   * (it lives in another slot, so not in the script): every QUEUE_LISTING_MS, so a set that was
-   * deleted is written again soon, and a single enqueue is most often one plain script call.
+   * Runs the enqueue script per chunk, each sent as soon as it is built, so Redis runs one chunk
+   * while the next is serialized (a pipeline would hold them all until the last). The queue's
+   * name goes into the discovery set now and then (another slot, so not in the script): every
+   * QUEUE_LISTING_MS, so a set that was deleted is written again soon.
    */
   private async writeJobs(encoded: readonly EncodedJob[]): Promise<unknown[]> {
     const list = Date.now() - this.listedAt >= QUEUE_LISTING_MS;
-    if (!list && encoded.length <= ENQUEUE_CHUNK) {
-      try {
-        return [await runScript(this.client, 'enqueue', this.keys, this.enqueueArgs(encoded))];
-      } catch (e) {
-        return unwrapEnqueue([[e as Error, null]]);
-      }
+    const calls: Promise<unknown>[] = list ? [this.client.sadd(queuesKey(this.prefix), this.name)] : [];
+    const chunk = encoded.some((j) => j.deps.length > 0) ? ENQUEUE_CHUNK_WITH_DEPS : ENQUEUE_CHUNK;
+    for (let i = 0; i < encoded.length; i += chunk) {
+      calls.push(runScript(this.client, 'enqueue', this.keys, this.enqueueArgs(encoded.slice(i, i + chunk))));
     }
-    const pipe = this.client.pipeline();
-    if (list) pipe.sadd(queuesKey(this.prefix), this.name);
-    for (let i = 0; i < encoded.length; i += ENQUEUE_CHUNK) {
-      runScript(pipe, 'enqueue', this.keys, this.enqueueArgs(encoded.slice(i, i + ENQUEUE_CHUNK)));
-    }
-    const replies = unwrapEnqueue(await pipe.exec());
+    const settled = await Promise.allSettled(calls);
+    const replies = unwrapEnqueue(settled.map((r): [Error | null, unknown] => (r.status === 'fulfilled' ? [null, r.value] : [r.reason as Error, null])));
     if (list) this.listedAt = Date.now();
     return list ? replies.slice(1) : replies;
   }

@@ -62,25 +62,23 @@ function registerRequeue(program: Command): void {
     });
 }
 
+const PAUSE_COMMANDS = [
+  { name: 'pause', done: 'paused', paused: true, about: 'stop workers claiming jobs from a queue (running jobs finish; producers can still enqueue)' },
+  { name: 'resume', done: 'resumed', paused: false, about: 'let workers claim jobs from a paused queue again' },
+] as const;
+
 function registerPauseResume(program: Command): void {
-  program
-    .command('pause')
-    .description('stop workers claiming jobs from a queue (running jobs finish; producers can still enqueue)')
-    .argument('<queue>')
-    .action((queue: string, _f: unknown, cmd: Command) =>
-      withQueue(cmd, queue, async (q) => {
-        await q.pause();
-        console.log(`queue ${queue} paused`);
-      }));
-  program
-    .command('resume')
-    .description('let workers claim jobs from a paused queue again')
-    .argument('<queue>')
-    .action((queue: string, _f: unknown, cmd: Command) =>
-      withQueue(cmd, queue, async (q) => {
-        await q.resume();
-        console.log(`queue ${queue} resumed`);
-      }));
+  for (const { name, done, paused, about } of PAUSE_COMMANDS) {
+    program
+      .command(name)
+      .description(about)
+      .argument('<queue>')
+      .action((queue: string, _f: unknown, cmd: Command) =>
+        withQueue(cmd, queue, async (q) => {
+          await (paused ? q.pause() : q.resume());
+          console.log(`queue ${queue} ${done}`);
+        }));
+  }
 }
 
 export function registerOperateCommands(program: Command): void {

@@ -1,6 +1,7 @@
 /**
- * The worker's periodic round trip: keep its leases alive, take back jobs of dead workers,
- * promote due jobs, apply retention, and say it is alive. One pipeline per tick.
+ * The worker's periodic round trip: keep its leases alive, take back jobs of dead workers, apply
+ * retention, and say it is alive. One pipeline per tick. (Due jobs and outboxes are the promotion
+ * tick's, every PROMOTE_TICK_MS, in control.ts.)
  */
 import type { ChainableCommander, Redis } from 'ioredis';
 import { workerKey, workersKey, type QueueKeys } from '../keys';
@@ -10,7 +11,6 @@ import type { RunningJob } from './running-job';
 /** How long the stats hash keeps its buckets. */
 export const STATS_RETENTION_MS = 30 * 60 * 1000;
 const REAP_LIMIT = 100;
-const PROMOTE_LIMIT = 1000;
 const CLEANUP_LIMIT = 1000;
 /** Workers silent for this long are dropped from the registry's index. */
 const FORGET_WORKER_MS = 60 * 60 * 1000;
@@ -58,9 +58,7 @@ function queueUpkeep(pipe: ChainableCommander, q: QueueTick, s: TickSettings, ti
     runScript(pipe, 'extendLeases', keys, args);
   }
   runScript(pipe, 'reap', keys, [keys.jobPrefix, REAP_LIMIT, s.maxCrashes, s.failureTtl]);
-  runScript(pipe, 'promote', keys, [keys.jobPrefix, PROMOTE_LIMIT]);
   runScript(pipe, 'cleanup', keys, [keys.jobPrefix, CLEANUP_LIMIT, s.keep.finished, s.keep.failed, s.keep.canceled]);
-  pipe.llen(keys.outbox);
   if (tick % TRIM_STATS_EVERY === 0) {
     const oldest = Math.floor((Date.now() - STATS_RETENTION_MS) / STATS_BUCKET_MS);
     runScript(pipe, 'trimStats', keys, [Math.ceil((STATS_RETENTION_MS / STATS_BUCKET_MS) * 4.5), oldest]);
@@ -89,12 +87,8 @@ function registryFields(id: WorkerIdentity, c: WorkerCounters, now: number): Rec
 export interface TickResult {
   /** jobs whose lease this worker no longer holds */
   lost: RunningJob[];
-  /** earliest due time among the worker's queues (server ms), or -1 */
-  nextDue: number;
   /** jobs taken back from dead workers, and jobs failed for using up their crash budget */
   reaped: number;
-  /** queues whose outbox holds dependency resolutions to deliver */
-  outboxes: QueueKeys[];
 }
 
 export async function heartbeat(
@@ -117,7 +111,7 @@ export async function heartbeat(
 }
 
 function readTick(replies: [Error | null, unknown][], layout: { q: QueueTick; extend: boolean }[], tick: number): TickResult {
-  const result: TickResult = { lost: [], nextDue: -1, reaped: 0, outboxes: [] };
+  const result: TickResult = { lost: [], reaped: 0 };
   let i = 0;
   const next = () => {
     const [err, value] = replies[i++] ?? [new Error('missing reply'), null];
@@ -131,10 +125,7 @@ function readTick(replies: [Error | null, unknown][], layout: { q: QueueTick; ex
     }
     const [requeued, failed] = next() as [number, number];
     result.reaped += requeued + failed;
-    const [, due] = next() as [number, number];
-    if (due >= 0 && (result.nextDue < 0 || due < result.nextDue)) result.nextDue = due;
     next(); // cleanup
-    if (Number(next()) > 0) result.outboxes.push(q.keys);
     if (tick % TRIM_STATS_EVERY === 0) next();
   }
   return result;

@@ -183,6 +183,16 @@ export class Worker extends EventEmitter {
     return Math.max(0, Math.min(this.freeSlots(), Math.ceil(this.capacity() / MAX_TRIPS_IN_FLIGHT)));
   }
 
+  /** Counts `want` jobs as claimed while `send` is in flight, so no other trip asks for them too. */
+  private async claiming<T>(want: number, send: () => Promise<T>): Promise<T> {
+    this.pendingClaims += want;
+    try {
+      return await send();
+    } finally {
+      this.pendingClaims -= want;
+    }
+  }
+
   /** A queue may hold work (a wake-up, a peek, reaped jobs). */
   private markWork(queues: readonly string[]): void {
     for (const q of queues) this.maybeWork.add(q);
@@ -231,16 +241,13 @@ export class Worker extends EventEmitter {
     const signalsAtSend = this.workSignals;
     let replies: [Error | null, unknown][];
     const sentAt = performance.now();
-    this.pendingClaims += wanted;
     try {
-      replies = await this.send(calls, peeks);
+      replies = await this.claiming(wanted, () => this.send(calls, peeks));
       this.roundTripMs += RTT_WEIGHT * (performance.now() - sentAt - this.roundTripMs);
     } catch (e) {
       this.executor.reports.restore(taken);
       this.reportError('round trip to Redis failed', e);
       return false;
-    } finally {
-      this.pendingClaims -= wanted;
     }
     let ok = true;
     calls.forEach((call, i) => {
@@ -365,13 +372,7 @@ export class Worker extends EventEmitter {
     const call: CycleCall = { queue, outcomes: [], want: this.claimSize() };
     const pipe = this.blocker!.pipeline().blpop(k.wake, this.idleBlockSeconds());
     runScript(pipe, 'cycle', k, cycleArgs(k, this.cycleParams(), call));
-    this.pendingClaims += call.want;
-    let replies: [Error | null, unknown][];
-    try {
-      replies = (await pipe.exec()) ?? [];
-    } finally {
-      this.pendingClaims -= call.want;
-    }
+    const replies = (await this.claiming(call.want, () => pipe.exec())) ?? [];
     const [popError] = replies[0] ?? [new Error('no reply')];
     const [cycleError, reply] = replies[1] ?? [new Error('no reply'), null];
     if (popError) throw popError;
@@ -414,7 +415,6 @@ export class Worker extends EventEmitter {
       for (const job of result.lost) this.loseJob(job);
       if (result.reaped > 0) this.markWork(this.queues);
       this.notifier.notify();
-      for (const keys of result.outboxes) await deliverOutbox(this.conn.client, this.settings.prefix, keys);
     } catch (e) {
       this.reportError('heartbeat failed', e);
     } finally {

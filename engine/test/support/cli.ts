@@ -4,7 +4,8 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { redisUrl, trackRunner } from './fixtures';
+import { redisUrl } from './fixtures';
+import { spawnConveyor } from './processes';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -39,21 +40,10 @@ export interface CliProcess {
 
 /** Starts `conveyor <args>` that keeps running (`events --follow`); killed after the test. */
 export function startCli(args: string[], env: Record<string, string> = {}): CliProcess {
-  const child = spawn(process.execPath, ['bin/conveyor.mjs', ...args], {
-    cwd: root, env: { ...process.env, REDIS_URL: redisUrl(), ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d) => (stdout += d));
-  child.stderr!.on('data', (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  trackRunner(child, async (c) => {
-    if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-    await exited;
-  });
+  const { child, stdout, stderr, exited } = spawnConveyor(args, env);
   return {
-    stdout: () => stdout,
-    stderr: () => stderr,
+    stdout,
+    stderr,
     stop: (signal = 'SIGTERM') => {
       child.kill(signal);
       return exited;

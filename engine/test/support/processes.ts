@@ -16,6 +16,33 @@ export interface WorkerProcess {
   exited: Promise<number | null>;
 }
 
+export interface ConveyorProcess {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  /** stdout and stderr as they came */
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Starts `conveyor <args>` against the test Redis; it is killed after the test if still running. */
+export function spawnConveyor(args: string[], env: Record<string, string> = {}): ConveyorProcess {
+  const child = spawn(process.execPath, ['bin/conveyor.mjs', ...args], {
+    cwd: root, env: { ...process.env, REDIS_URL: redisUrl(), ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  let all = '';
+  child.stdout!.on('data', (d) => ((stdout += d), (all += d)));
+  child.stderr!.on('data', (d) => ((stderr += d), (all += d)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  trackRunner(child, async (c) => {
+    if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    await exited;
+  });
+  return { child, stdout: () => stdout, stderr: () => stderr, output: () => all, exited };
+}
+
 /** Starts `conveyor worker` on `queue`; resolves once it is in the registry (unless `register` is false). */
 export async function spawnWorker(queue: string, name: string, extra: string[] = [], register = true): Promise<WorkerProcess> {
   return spawnWorkerWith(['--queue', queue, '--tasks', FIXTURE_TASKS, '--name', name, ...extra], {}, register);
@@ -25,17 +52,8 @@ export async function spawnWorker(queue: string, name: string, extra: string[] =
 export async function spawnWorkerWith(workerArgs: string[], env: Record<string, string> = {}, register = true): Promise<WorkerProcess> {
   const nameAt = workerArgs.indexOf('--name');
   const name = nameAt >= 0 ? workerArgs[nameAt + 1] : `w-${Math.random().toString(36).slice(2, 10)}`;
-  const args = ['bin/conveyor.mjs', 'worker', ...(nameAt >= 0 ? [] : ['--name', name]), ...workerArgs];
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, REDIS_URL: redisUrl(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  trackRunner(child, async (c) => {
-    if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-    await exited;
-  });
-  const proc = { child, name, output: () => out, exited };
+  const { child, output, exited } = spawnConveyor(['worker', ...(nameAt >= 0 ? [] : ['--name', name]), ...workerArgs], env);
+  const proc = { child, name, output, exited };
   if (!register) return proc;
   const inspector = makeInspector(env.REDIS_URL);
   let early = false;
@@ -43,7 +61,7 @@ export async function spawnWorkerWith(workerArgs: string[], env: Record<string, 
     early = child.exitCode !== null || child.signalCode !== null;
     return early || (await inspector.listWorkers()).some((w) => w.name === name);
   }, 400);
-  if (early) throw new Error(`worker ${name} exited before registering:\n${out}`);
+  if (early) throw new Error(`worker ${name} exited before registering:\n${output()}`);
   return proc;
 }
 

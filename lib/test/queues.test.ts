@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { assertConsistent } from '@/engine';
-import { makeQueue, makeWorker, uniqueName, waitFor } from '@/engine/test/support/fixtures';
+import { gate, makeQueue, makeWorker, uniqueName, waitFor } from '@/engine/test/support/fixtures';
 import { checkHealth } from '../health';
 import { deleteJob, emptyQueue, getJobDetail, listJobs, listQueues, retryAllFailed, retryJob } from '../queues';
 import { loadStats } from '../stats';
@@ -49,15 +49,15 @@ describe('reads', () => {
     const name = uniqueName();
     const q = queueOf(name);
     const { id } = await q.enqueue('hold', {});
-    let release!: () => void;
-    const w = workerOf(name, { hold: () => new Promise<void>((r) => (release = r)) });
+    const hold = gate();
+    const w = workerOf(name, { hold: hold.wait });
     await w.start();
     const mine = await waitFor('worker shows the job', async () => {
       const found = (await listWorkers()).workers.find((x) => x.name === w.name);
       return found?.jobs.length ? found : null;
     });
     expect(mine).toMatchObject({ queues: [name], concurrency: 1, jobs: [{ queue: name, id, task: 'hold' }] });
-    release();
+    hold.release();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { makeQueue, makeWorker, uniqueName, waitFor } from '@/engine/test/support/fixtures';
+import { gate, makeQueue, makeWorker, uniqueName, waitFor } from '@/engine/test/support/fixtures';
 import { progressPercent, toJobDetail, toJobRow, toProgress } from '../serialize';
 
 vi.mock('server-only', () => ({}));
@@ -32,11 +32,11 @@ describe('lifecycle fields', () => {
     expect(rows[2].cancelReason!.startsWith(XSS)).toBe(true);
     expect(rows[2].cancelReason).toHaveLength(200);
 
-    let release!: () => void;
+    const hold = gate();
     const w = makeWorker(q.name, {
       t: async (ctx) => {
         await ctx.updateProgress(55);
-        await new Promise<void>((r) => (release = r));
+        await hold.wait();
       },
     });
     await w.start();
@@ -45,7 +45,7 @@ describe('lifecycle fields', () => {
       return row.state === 'started' && row.progress === 55 ? row : null;
     });
     expect(running.progress).toBe(55);
-    release();
+    hold.release();
     await w.close();
   });
 

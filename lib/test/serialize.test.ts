@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { JobRecord } from '@/engine';
-import { makeQueue, makeRedis, makeWorker, uniqueName, waitFor } from '@/engine/test/support/fixtures';
+import { gate, makeQueue, makeRedis, makeWorker, uniqueName, waitFor } from '@/engine/test/support/fixtures';
 import { MAX_JSON_TEXT, toJobDetail, toJobRow } from '../serialize';
 
 vi.mock('server-only', () => ({}));
@@ -81,13 +81,13 @@ describe('job detail', () => {
   it('shows the lease owner and deadline while a job runs', async () => {
     const q = makeQueue(uniqueName());
     const { id } = await q.enqueue('slow', {});
-    let release!: () => void;
-    const w = makeWorker(q.name, { slow: () => new Promise<void>((r) => (release = r)) });
+    const slow = gate();
+    const w = makeWorker(q.name, { slow: slow.wait });
     await w.start();
     const detail = toJobDetail(await until(q, id, 'started'));
     expect(detail.worker).toBe(w.name);
     expect(detail.leaseExpiresAt).toBeGreaterThan(detail.startedAt!);
-    release();
+    slow.release();
     await until(q, id, 'finished');
   });
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError, WaitTimeoutError } from '../../index';
-import { makeQueue, makeWorker, uniqueName, waitFor } from '../support/fixtures';
+import { gate, makeQueue, makeWorker, uniqueName, waitFor } from '../support/fixtures';
 
 describe('progress and logs', () => {
   it('stores progress (number or object) and capped log lines while the job runs', async () => {
     const q = makeQueue(uniqueName());
     const { id } = await q.enqueue('report', {});
-    let release!: () => void;
+    const hold = gate();
     const problems: unknown[] = [];
     const w = makeWorker(q.name, {
       report: async (job) => {
@@ -15,7 +15,7 @@ describe('progress and logs', () => {
         await job.log('x'.repeat(5000));
         await job.updateProgress({ rows: 10, of: 20 });
         for (const bad of [Number.NaN, 'half', [1], null]) await job.updateProgress(bad as never).catch((e) => problems.push(e));
-        await new Promise<void>((r) => { release = r; });
+        await hold.wait();
         return 'ok';
       },
     });
@@ -30,7 +30,7 @@ describe('progress and logs', () => {
     expect(tail.lines[0]).toHaveLength(2001); // cut at 2000 characters plus an ellipsis
     expect(problems).toHaveLength(4);
     for (const p of problems) expect(p).toBeInstanceOf(ValidationError);
-    release();
+    hold.release();
     await waitFor('finished', async () => (await q.getJob(id))?.state === 'finished');
     await expect(q.getLogs(id, -1, 10)).rejects.toBeInstanceOf(ValidationError);
     await q.deleteJob(id);

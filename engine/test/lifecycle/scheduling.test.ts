@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidStateError, JobNotFoundError, RetryLaterError, ValidationError } from '../../index';
-import { makeQueue, makeWorker, uniqueName, waitFor } from '../support/fixtures';
+import { gate, makeQueue, makeWorker, uniqueName, waitFor } from '../support/fixtures';
 
 describe('scheduled jobs', () => {
   it('enqueueAt and enqueueIn hold jobs in scheduled until due; runNow queues one at once', async () => {
@@ -22,8 +22,8 @@ describe('scheduled jobs', () => {
 
   it('promotes due jobs while every slot is busy, long before the next heartbeat', async () => {
     const q = makeQueue(uniqueName());
-    let release!: () => void;
-    const w = makeWorker(q.name, { block: () => new Promise<void>((r) => { release = r; }), t: () => 'ok' }, {
+    const block = gate();
+    const w = makeWorker(q.name, { block: block.wait, t: () => 'ok' }, {
       concurrency: 1, leaseMs: 120_000, // a heartbeat every 24 s: only the promotion tick can do it
     });
     await w.start();
@@ -36,7 +36,7 @@ describe('scheduled jobs', () => {
     });
     // Server times: promoted well before a heartbeat (24 s) could have done it.
     expect(promoted.enqueuedAt! - promoted.createdAt).toBeLessThan(24_000);
-    release();
+    block.release();
     await waitFor('ran', async () => (await q.getJob(id))?.state === 'finished');
   });
 

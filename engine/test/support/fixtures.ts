@@ -74,3 +74,16 @@ export async function waitFor<T>(what: string, check: () => Promise<T> | T, trie
   }
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
+
+/**
+ * A gate a handler waits at. Redis shows a job started (or its progress) before the handler's
+ * next line runs, so tests release through this: `release` works even before the handler reaches
+ * `wait`, and `reached` resolves once it has.
+ */
+export function gate(): { wait: () => Promise<void>; release: () => void; reached: Promise<void> } {
+  let open!: () => void;
+  let arrive!: () => void;
+  const opened = new Promise<void>((r) => (open = r));
+  const reached = new Promise<void>((r) => (arrive = r));
+  return { wait: () => (arrive(), opened), release: () => open(), reached };
+}

@@ -8,6 +8,7 @@
  */
 import type { ResourceLimits } from 'node:worker_threads';
 import { SandboxPool } from './sandbox/index';
+import { ValidationError } from '../errors';
 import { resolveSettings, type WorkerOptions } from './settings';
 import { Worker } from './worker';
 
@@ -19,7 +20,8 @@ export interface SandboxSettings {
 }
 
 export interface SandboxedWorkerOptions extends WorkerOptions {
-  sandbox?: SandboxSettings;
+  /** `true` (or omitted) for the defaults, or the settings to change */
+  sandbox?: SandboxSettings | true;
 }
 
 export class SandboxedWorker extends Worker {
@@ -53,6 +55,12 @@ export class SandboxedWorker extends Worker {
   }
 }
 
+function sandboxSettings(given: unknown): SandboxSettings {
+  if (given === undefined || given === true) return {};
+  if (typeof given === 'object' && given !== null && !Array.isArray(given)) return given as SandboxSettings;
+  throw new ValidationError(`sandbox must be true or an object of settings (got ${JSON.stringify(given) ?? String(given)})`, 'sandbox');
+}
+
 /**
  * Starts one thread per unit of `concurrency`, each loading `tasksFile` (the format of
  * `conveyor worker --tasks`; the main thread never loads it), and builds a worker on them.
@@ -64,10 +72,11 @@ export async function createSandboxedWorker(
   tasksFile: string,
   options: SandboxedWorkerOptions = {},
 ): Promise<SandboxedWorker> {
-  const { sandbox, ...workerOptions } = options;
+  const { sandbox: given, ...workerOptions } = options;
+  const sandbox = sandboxSettings(given);
   // Bad worker options are reported before any thread starts.
   const { concurrency } = resolveSettings(workerOptions);
-  const pool = await SandboxPool.open({ file: tasksFile, size: concurrency, graceMs: sandbox?.graceMs, resourceLimits: sandbox?.resourceLimits });
+  const pool = await SandboxPool.open({ file: tasksFile, size: concurrency, graceMs: sandbox.graceMs, resourceLimits: sandbox.resourceLimits });
   try {
     return new SandboxedWorker(queues, pool, workerOptions);
   } catch (e) {

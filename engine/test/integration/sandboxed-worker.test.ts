@@ -27,7 +27,7 @@ async function ended(q: Queue, id: string) {
 describe('createSandboxedWorker', () => {
   it('opens one thread per job slot, runs jobs in them, and ends them all on close', async () => {
     const q = makeQueue(uniqueName('sbx'));
-    const w = await sandboxedWorker(q.name, { concurrency: 3 });
+    const w = await sandboxedWorker(q.name, { concurrency: 3, sandbox: true });
     expect(w.threadCount).toBe(3);
     expect(w.tasks).toContain('echo');
     const ids = await Promise.all([1, 2, 3, 4].map(async (n) => (await q.enqueue('echo', { n })).id));
@@ -77,6 +77,7 @@ describe('createSandboxedWorker', () => {
     const name = uniqueName('sbx');
     await expect(createSandboxedWorker(name, TASKS_FILE, { concurrency: 0 })).rejects.toMatchObject({ field: 'concurrency' });
     await expect(createSandboxedWorker(name, TASKS_FILE, { sandbox: { graceMs: -1 } })).rejects.toMatchObject({ field: 'graceMs' });
+    await expect(createSandboxedWorker(name, TASKS_FILE, { sandbox: false as never })).rejects.toMatchObject({ code: 'VALIDATION_ERROR', field: 'sandbox' });
     await expect(createSandboxedWorker(name, fixture('no-such-file.ts'))).rejects.toThrow(/no such file/);
     await expect(createSandboxedWorker(name, fixture('sandbox-broken.ts'))).rejects.toThrow(/broken on purpose/);
     const badQueue = createSandboxedWorker('', TASKS_FILE, { connection: redisUrl() });

@@ -57,3 +57,15 @@ function toRunningJob(queue: string, r: (string | number | null)[], i: number): 
   const backoff = r[i + 7] ? (JSON.parse(String(r[i + 7])) as BackoffSpec) : undefined;
   return new RunningJob(queue, String(r[i]), String(r[i + 1]), Number(r[i + 2]), String(r[i + 3]), String(r[i + 4]), timeout, maxAttempts, backoff);
 }
+
+const MAX_IDLE_BLOCK_MS = 5000;
+
+/**
+ * How long an idle worker blocks for a wake-up: until the earliest scheduled job of its queues
+ * is due (server clock ms, -1 for none), never longer than 5 s nor shorter than 10 ms. In s.
+ */
+export function idleBlockSeconds(nextDue: Iterable<number>, serverNow: number): number {
+  let wait = MAX_IDLE_BLOCK_MS;
+  for (const due of nextDue) if (due >= 0) wait = Math.min(wait, due - serverNow);
+  return Math.max(10, wait) / 1000;
+}

@@ -13,20 +13,21 @@ import type { Redis } from 'ioredis';
 import { closeClient, connect, duplicate, type OwnedClient } from '../connection';
 import { CanceledError, ClosedError, LeaseLostError, ValidationError } from '../errors';
 import { deliverOutbox } from '../dependencies';
-import { queueKeys, queuesKey, validateQueueName, workerKey, workersKey, type QueueKeys } from '../keys';
+import { queueKeys, queuesKey, validateQueueName, type QueueKeys } from '../keys';
 import { runScript } from '../scripts';
 import { Executor } from './executor';
 import { heartbeat, type WorkerIdentity } from './heartbeat';
 import { Notifier, nextMacrotask, sleep } from './notifier';
-import { cycleArgs, readCycle, type CycleCall, type CycleParams, type CycleResult } from './cycle';
-import type { Outcome } from './reports';
+import { cycleArgs, idleBlockSeconds, readCycle, type CycleCall, type CycleParams, type CycleResult } from './cycle';
+import { announceOutcomes } from './announce';
+import { WorkBook } from './work-book';
 import type { JobReporter, RunningJob } from './running-job';
 import { listenForCancels, jobReporter, promoteDue, PROMOTE_TICK_MS } from './control';
 import { callHook, taskTable, type HookName, type Task, type TaskTable } from './hooks';
+import { byQueue, giveBackLeases, handleShutdownSignals, leaveRegistry } from './shutdown';
 import { consoleLogger, resolveSettings, type Logger, type WorkerOptions, type WorkerSettings } from './settings';
 
 const VERSION = '0.1.0';
-const MAX_IDLE_BLOCK_S = 5;
 const RTT_WEIGHT = 0.1;
 const ERROR_PAUSE_MS = 1000;
 /**
@@ -52,12 +53,7 @@ export class Worker extends EventEmitter {
   private subscriber: Redis | undefined;
   private promoteTimer: NodeJS.Timeout | undefined;
   private readonly notifier = new Notifier();
-  /** queues that may hold claimable jobs */
-  private readonly maybeWork = new Set<string>();
-  /** bumped whenever a signal says a queue may hold work, so an older reply cannot unsay it */
-  private workSignals = 0;
-  /** jobs asked for by round trips still in flight */
-  private pendingClaims = 0;
+  private readonly work: WorkBook;
   private readonly trips = new Set<Promise<void>>();
   /** per queue: earliest scheduled due time (server clock ms), -1 when none */
   private readonly nextDue = new Map<string, number>();
@@ -86,8 +82,8 @@ export class Worker extends EventEmitter {
       const k = queueKeys(this.settings.prefix, q);
       this.keys.set(q, k);
       this.queueByWake.set(k.wake, q);
-      this.maybeWork.add(q);
     }
+    this.work = new WorkBook(this.queues);
     this.taskDefs = taskTable(handlers);
     this.executor = new Executor(this.taskDefs.handlers, this.settings.concurrency, this.settings.timeout, () => this.notifier.notify());
     this.conn = connect(options.connection, 'worker');
@@ -114,7 +110,9 @@ export class Worker extends EventEmitter {
     await this.beat();
     this.heartbeatTimer = setInterval(() => void this.beat(), this.settings.heartbeatMs);
     this.promoteTimer = setInterval(() => void this.promoteTick(), PROMOTE_TICK_MS);
-    if (this.settings.handleSignals) this.installSignalHandlers();
+    if (this.settings.handleSignals) {
+      this.removeSignalHandlers = handleShutdownSignals(this.logger, () => void this.close(), () => this.hurry());
+    }
     this.loops = [this.mainLoop(), this.wakeLoop()];
     this.logger.info(`worker ${this.name} started`, { queues: this.queues, concurrency: this.concurrency });
   }
@@ -169,7 +167,7 @@ export class Worker extends EventEmitter {
 
   /** Jobs to claim now: free slots, plus prefetch when handlers are quicker than a round trip. */
   private freeSlots(): number {
-    return this.capacity() - this.executor.leased.size - this.pendingClaims;
+    return this.capacity() - this.executor.leased.size - this.work.pending;
   }
 
   /** Jobs this worker may hold leases on at once. */
@@ -183,25 +181,9 @@ export class Worker extends EventEmitter {
     return Math.max(0, Math.min(this.freeSlots(), Math.ceil(this.capacity() / MAX_TRIPS_IN_FLIGHT)));
   }
 
-  /** Counts `want` jobs as claimed while `send` is in flight, so no other trip asks for them too. */
-  private async claiming<T>(want: number, send: () => Promise<T>): Promise<T> {
-    this.pendingClaims += want;
-    try {
-      return await send();
-    } finally {
-      this.pendingClaims -= want;
-    }
-  }
-
-  /** A queue may hold work (a wake-up, a peek, reaped jobs). */
-  private markWork(queues: readonly string[]): void {
-    for (const q of queues) this.maybeWork.add(q);
-    this.workSignals++;
-  }
-
   private claimTarget(): string | undefined {
     if (this.state !== 'running' || this.freeSlots() <= 0) return undefined;
-    return this.queues.find((q) => this.maybeWork.has(q));
+    return this.queues.find((q) => this.work.mayHoldWork(q));
   }
 
   private async mainLoop(): Promise<void> {
@@ -238,11 +220,11 @@ export class Worker extends EventEmitter {
     if (calls.length === 0) return true;
     const peeks = this.queuesToPeek(claimQueue);
     const wanted = calls.reduce((n, c) => n + c.want, 0);
-    const signalsAtSend = this.workSignals;
+    const signalsAtSend = this.work.version;
     let replies: [Error | null, unknown][];
     const sentAt = performance.now();
     try {
-      replies = await this.claiming(wanted, () => this.send(calls, peeks));
+      replies = await this.work.claiming(wanted, () => this.send(calls, peeks));
       this.roundTripMs += RTT_WEIGHT * (performance.now() - sentAt - this.roundTripMs);
     } catch (e) {
       this.executor.reports.restore(taken);
@@ -262,7 +244,7 @@ export class Worker extends EventEmitter {
     });
     peeks.forEach((q, i) => {
       const [err, length] = replies[calls.length + i] ?? [null, 0];
-      if (!err && Number(length) > 0) this.markWork([q]);
+      if (!err && Number(length) > 0) this.work.mark([q]);
     });
     return ok;
   }
@@ -273,7 +255,7 @@ export class Worker extends EventEmitter {
    */
   private queuesToPeek(claimQueue: string | undefined): string[] {
     if (claimQueue === undefined) return [];
-    return this.queues.slice(0, this.queues.indexOf(claimQueue)).filter((q) => !this.maybeWork.has(q));
+    return this.queues.slice(0, this.queues.indexOf(claimQueue)).filter((q) => !this.work.mayHoldWork(q));
   }
 
   /** Cycle calls and peeks in one round trip: a plain script call when that is all there is. */
@@ -297,14 +279,16 @@ export class Worker extends EventEmitter {
   }
 
   private applyCycle(call: CycleCall, result: CycleResult, signalsAtSend: number): void {
-    this.announce(call.outcomes, result.lost);
+    const counts = announceOutcomes(this, call.outcomes, result.lost, (name, job, arg) => this.hook(name, job, arg));
+    this.processed += counts.finished;
+    this.failed += counts.failed;
     this.serverOffsetMs = result.serverNow - Date.now();
     this.nextDue.set(call.queue, result.nextDue);
     if (call.want > 0) {
       const claimed = result.jobs.length;
       // A queue found empty stays a candidate if a wake-up came while this trip was in flight.
       const drained = claimed < call.want && (result.remaining === 0 || claimed === 0);
-      if (drained && signalsAtSend === this.workSignals) this.maybeWork.delete(call.queue);
+      if (drained) this.work.drained(call.queue, signalsAtSend);
     }
     for (const job of result.jobs) {
       job.reporter = this.reporter;
@@ -313,32 +297,12 @@ export class Worker extends EventEmitter {
     this.notifier.notify();
   }
 
-  private announce(outcomes: Outcome[], lost: Set<string>): void {
-    for (const o of outcomes) {
-      if (lost.has(o.job.id)) {
-        const err = new LeaseLostError(o.job.id);
-        this.emit('lost', o.job, err);
-        this.hook('onStopped', o.job, err);
-      } else if (o.kind === 'complete') {
-        this.processed++;
-        if (this.listenerCount('completed') > 0) this.emit('completed', o.job, o.value);
-        this.hook('onSuccess', o.job, o.value);
-      } else if (o.kind === 'fail') {
-        this.failed++;
-        if (this.listenerCount('failed') > 0) this.emit('failed', o.job, o.cause);
-        this.hook('onFailure', o.job, o.cause);
-      } else if (this.listenerCount('retrying') > 0) {
-        this.emit('retrying', o.job, o.cause, o.delay);
-      }
-    }
-  }
-
   // ---- wake loop: block while idle until work arrives or a scheduled job falls due
 
   private async wakeLoop(): Promise<void> {
     const wakeKeys = [...this.queueByWake.keys()];
     while (this.state === 'running') {
-      if (this.freeSlots() <= 0 || this.maybeWork.size > 0) {
+      if (this.freeSlots() <= 0 || this.work.any) {
         await this.notifier.wait();
         continue;
       }
@@ -346,14 +310,14 @@ export class Worker extends EventEmitter {
         if (this.queues.length === 1) {
           await this.blockThenClaim();
         } else {
-          const popped = await this.blocker!.blpop(...wakeKeys, this.idleBlockSeconds());
-          this.markWork(popped ? [this.queueByWake.get(popped[0])!] : this.queues);
+          const popped = await this.blocker!.blpop(...wakeKeys, this.blockSeconds());
+          this.work.mark(popped ? [this.queueByWake.get(popped[0])!] : this.queues);
         }
       } catch (e) {
         if (this.state !== 'running') return;
         this.reportError('waiting for work failed', e);
         await sleep(ERROR_PAUSE_MS);
-        this.markWork(this.queues);
+        this.work.mark(this.queues);
       }
       this.notifier.notify();
     }
@@ -370,32 +334,28 @@ export class Worker extends EventEmitter {
     const queue = this.queues[0];
     const k = this.keys.get(queue)!;
     const call: CycleCall = { queue, outcomes: [], want: this.claimSize() };
-    const pipe = this.blocker!.pipeline().blpop(k.wake, this.idleBlockSeconds());
+    const pipe = this.blocker!.pipeline().blpop(k.wake, this.blockSeconds());
     runScript(pipe, 'cycle', k, cycleArgs(k, this.cycleParams(), call));
-    const replies = (await this.claiming(call.want, () => pipe.exec())) ?? [];
+    const replies = (await this.work.claiming(call.want, () => pipe.exec())) ?? [];
     const [popError] = replies[0] ?? [new Error('no reply')];
     const [cycleError, reply] = replies[1] ?? [new Error('no reply'), null];
     if (popError) throw popError;
-    this.markWork([queue]);
+    this.work.mark([queue]);
     if (cycleError) throw cycleError;
     const result = readCycle(queue, reply as (string | number | null)[]);
     // A close does not always cut the pop short (the server may answer before it sees the
     // socket close); what was claimed after the close began goes straight back.
     if (this.state !== 'running') return this.release(result.jobs);
-    this.applyCycle(call, result, this.workSignals);
+    this.applyCycle(call, result, this.work.version);
+  }
+
+  private blockSeconds(): number {
+    return idleBlockSeconds(this.nextDue.values(), Date.now() + this.serverOffsetMs);
   }
 
   private cycleParams(): CycleParams {
     const { leaseMs, resultTtl, failureTtl } = this.settings;
     return { workerName: this.name, leaseMs, resultTtl, failureTtl };
-  }
-
-  /** Block until the earliest scheduled job is due, but never longer than MAX_IDLE_BLOCK_S. */
-  private idleBlockSeconds(): number {
-    let wait = MAX_IDLE_BLOCK_S * 1000;
-    const serverNow = Date.now() + this.serverOffsetMs;
-    for (const due of this.nextDue.values()) if (due >= 0) wait = Math.min(wait, due - serverNow);
-    return Math.max(10, wait) / 1000;
   }
 
   // ---- heartbeat
@@ -413,7 +373,7 @@ export class Worker extends EventEmitter {
         running, processed: this.processed, failed: this.failed, state,
       }, this.ticks++);
       for (const job of result.lost) this.loseJob(job);
-      if (result.reaped > 0) this.markWork(this.queues);
+      if (result.reaped > 0) this.work.mark(this.queues);
       this.notifier.notify();
     } catch (e) {
       this.reportError('heartbeat failed', e);
@@ -423,19 +383,19 @@ export class Worker extends EventEmitter {
   }
 
   private loseJob(job: RunningJob): void {
-    const err = new LeaseLostError(job.id);
-    this.executor.abandon([job], err);
-    this.emit('lost', job, err);
-    this.hook('onStopped', job, err);
+    this.stopJob('lost', job, new LeaseLostError(job.id));
   }
 
   /** A cancel command for a job this worker may be running: abort its handler now. */
   private cancelRunning(queue: string, id: string): void {
     const job = this.executor.find(queue, id);
-    if (!job) return;
-    const err = new CanceledError(id, '');
+    if (job) this.stopJob('canceled', job, new CanceledError(id, ''));
+  }
+
+  /** Aborts a running handler whose outcome no longer counts, and says why. */
+  private stopJob(event: 'lost' | 'canceled', job: RunningJob, err: Error): void {
     this.executor.abandon([job], err);
-    this.emit('canceled', job, err);
+    this.emit(event, job, err);
     this.hook('onStopped', job, err);
   }
 
@@ -475,17 +435,12 @@ export class Worker extends EventEmitter {
 
   /** Gives leases back (front of the queue) so other workers take these jobs at once. */
   private async release(jobs: RunningJob[]): Promise<void> {
-    const byQueue = new Map<string, RunningJob[]>();
-    for (const job of jobs) byQueue.set(job.queue, [...(byQueue.get(job.queue) ?? []), job]);
-    for (const [q, list] of byQueue) {
+    for (const [q, list] of byQueue(jobs)) {
       const err = new ClosedError(`worker ${this.name}`);
       this.executor.abandon(list, err);
       for (const job of list) this.hook('onStopped', job, err);
-      const k = this.keys.get(q)!;
-      const args: (string | number)[] = [k.jobPrefix];
-      for (const j of list) args.push(j.id, j.token);
       try {
-        const n = await runScript<number>(this.conn.client, 'release', k, args);
+        const n = await giveBackLeases(this.conn.client, this.keys.get(q)!, list);
         if (n > 0) this.logger.warn(`gave back ${n} unfinished job(s) of ${q} at shutdown`);
       } catch (e) {
         this.reportError('giving back leases failed; they will expire instead', e);
@@ -495,33 +450,10 @@ export class Worker extends EventEmitter {
 
   private async deregister(): Promise<void> {
     try {
-      await this.conn.client.pipeline()
-        .del(workerKey(this.settings.prefix, this.name))
-        .zrem(workersKey(this.settings.prefix), this.name)
-        .exec();
+      await leaveRegistry(this.conn.client, this.settings.prefix, this.name);
     } catch (e) {
       this.reportError('leaving the worker registry failed; the entry will expire', e);
     }
-  }
-
-  private installSignalHandlers(): void {
-    let signals = 0;
-    const onSignal = (sig: NodeJS.Signals) => {
-      signals++;
-      if (signals === 1) {
-        this.logger.info(`${sig}: finishing running jobs (send again to stop at once)`);
-        void this.close();
-      } else {
-        this.logger.warn(`${sig} again: giving back running jobs now`);
-        this.hurry();
-      }
-    };
-    process.on('SIGTERM', onSignal);
-    process.on('SIGINT', onSignal);
-    this.removeSignalHandlers = () => {
-      process.off('SIGTERM', onSignal);
-      process.off('SIGINT', onSignal);
-    };
   }
 
   private reportError(message: string, err: unknown): void {

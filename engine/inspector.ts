@@ -6,8 +6,8 @@ import type { Redis } from 'ioredis';
 import { closeClient, connect, type ConnectionOptions, type OwnedClient } from './connection';
 import { QueueNotFoundError } from './errors';
 import { DEFAULT_PREFIX, JOB_STATES, queueKeys, queuesKey, validatePrefix, validateQueueName, workerKey, workersKey, type JobState } from './keys';
-import { COUNT_COMMANDS, countPipeline, Queue, readCounts, unwrap } from './queue';
-import { STATS_BUCKET_MS } from './scripts';
+import { Queue, readQueueSummary, unwrap } from './queue';
+import { runScript, STATS_BUCKET_MS } from './scripts';
 
 export interface QueueSummary {
   name: string;
@@ -92,19 +92,9 @@ export class Inspector {
     const names = await this.queueNames();
     if (names.length === 0) return [];
     const pipe = this.client.pipeline();
-    for (const name of names) {
-      const k = queueKeys(this.prefix, name);
-      countPipeline(pipe, k);
-      pipe.hget(k.meta, 'paused').hmget(k.stats, 'f:total', 'x:total');
-    }
+    for (const name of names) runScript(pipe, 'queueSummary', queueKeys(this.prefix, name), []);
     const replies = unwrap(await pipe.exec());
-    const width = COUNT_COMMANDS + 2;
-    return names.map((name, i) => {
-      const r = replies.slice(i * width, (i + 1) * width);
-      const counts = readCounts(r, 0);
-      const [finishedTotal, failedTotal] = (r[COUNT_COMMANDS + 1] as (string | null)[]).map((v) => Number(v ?? 0));
-      return { name, counts, paused: r[COUNT_COMMANDS] === '1', finishedTotal, failedTotal };
-    });
+    return names.map((name, i) => ({ name, ...readQueueSummary(replies[i]) }));
   }
 
   /** Workers whose heartbeat is still fresh, by name. */

@@ -40,10 +40,9 @@ export class QueueBase {
     return this.conn.client;
   }
 
-  /** Number of jobs in each state, in one round trip. */
+  /** Number of jobs in each state: one script call. */
   async getCounts(): Promise<Record<JobState, number>> {
-    const replies = unwrap(await countPipeline(this.client.pipeline(), this.keys).exec());
-    return readCounts(replies, 0);
+    return readQueueSummary(await runScript(this.client, 'queueSummary', this.keys, [])).counts;
   }
 
   /**
@@ -141,25 +140,19 @@ export function checkPage(offset: number, limit: number): void {
   }
 }
 
-/** Commands countPipeline queues per queue. */
-export const COUNT_COMMANDS = JOB_STATES.length + 2;
-
-/** Queues the count commands of every state on `pipe` (queued: one LLEN per priority level). */
-export function countPipeline<P extends { llen(k: string): P; zcard(k: string): P }>(pipe: P, keys: QueueKeys): P {
-  pipe.llen(keys.queuedHigh).llen(keys.queuedLow);
-  for (const state of JOB_STATES) {
-    if (state === 'queued') pipe.llen(keys.queued);
-    else pipe.zcard(keys[state]);
-  }
-  return pipe;
+export interface QueueSummaryReply {
+  counts: Record<JobState, number>;
+  paused: boolean;
+  finishedTotal: number;
+  failedTotal: number;
 }
 
-/** Reads what countPipeline queued, starting at `at` in the replies. */
-export function readCounts(replies: unknown[], at: number): Record<JobState, number> {
-  const extraQueued = Number(replies[at]) + Number(replies[at + 1]);
-  const counts = Object.fromEntries(JOB_STATES.map((s, i) => [s, Number(replies[at + 2 + i])])) as Record<JobState, number>;
-  counts.queued += extraQueued;
-  return counts;
+/** Reads the reply of the queueSummary script. */
+export function readQueueSummary(reply: unknown): QueueSummaryReply {
+  const n = (reply as unknown[]).map(Number);
+  const counts = Object.fromEntries(JOB_STATES.map((s, i) => [s, n[i]])) as Record<JobState, number>;
+  const at = JOB_STATES.length;
+  return { counts, paused: n[at] === 1, finishedTotal: n[at + 1], failedTotal: n[at + 2] };
 }
 
 /** Replies of a pipeline, throwing the first command error. */

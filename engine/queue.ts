@@ -12,7 +12,7 @@ import { DEFAULT_CANCELED_TTL_MS, runScript } from './scripts';
 import { readEvents, waitUntilFinished, type QueueEvent } from './events';
 import type { JobRecord } from './job';
 
-export { QueueBase, MAX_PAGE_SIZE, countPipeline, readCounts, unwrap, COUNT_COMMANDS } from './queue-base';
+export { QueueBase, MAX_PAGE_SIZE, readQueueSummary, unwrap } from './queue-base';
 export type { QueueOptions, Page } from './queue-base';
 
 export interface EnqueueResult {

@@ -16,6 +16,7 @@ import { logScript, progressScript } from './job-output';
 import { linkDependentScript, resolveDependencyScript } from './link-dependency';
 import { pageQueuedScript } from './page-queued';
 import { promoteScript } from './promote';
+import { queueSummaryScript } from './queue-summary';
 import { reapScript } from './reap';
 import { releaseScript } from './release';
 import { retryFailedScript } from './retry-failed';
@@ -35,6 +36,7 @@ export const SCRIPTS = {
   release: releaseScript,
   promote: promoteScript,
   pageQueued: pageQueuedScript,
+  queueSummary: queueSummaryScript,
   retryJob: retryJobScript,
   deleteJob: deleteJobScript,
   retryFailed: retryFailedScript,

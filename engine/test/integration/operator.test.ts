@@ -56,6 +56,23 @@ describe('counts and pages', () => {
     expect(summaries.find((s) => s.name === a.name)?.counts.queued).toBe(1);
     expect(summaries.find((s) => s.name === b.name)?.counts.queued).toBe(2);
   });
+
+  it('counts every state (queued over all priority levels), the pause flag and the all-time totals', async () => {
+    const q = makeQueue(uniqueName());
+    await failJobs(q, 2);
+    const ok = await q.enqueue('ok', {});
+    const w = makeWorker(q.name, { ok: () => 'done' });
+    await w.start();
+    await waitFor('finished', async () => (await q.getJob(ok.id))?.state === 'finished');
+    await w.close();
+    for (const priority of ['high', 'normal', 'low'] as const) await q.enqueue('t', {}, { priority });
+    await q.enqueueIn(60_000, 't', {});
+    await q.pause();
+    const summary = (await makeInspector().listQueues()).find((s) => s.name === q.name);
+    const counts = { queued: 3, scheduled: 1, deferred: 0, started: 0, finished: 1, failed: 2, canceled: 0 };
+    expect(summary).toEqual({ name: q.name, counts, paused: true, finishedTotal: 1, failedTotal: 2 });
+    expect(await q.getCounts()).toEqual(counts);
+  });
 });
 
 describe('retry and delete one job', () => {

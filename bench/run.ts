@@ -24,10 +24,11 @@ import type { RunContext } from './scenarios/context';
 import { runDashboard } from './scenarios/dashboard';
 import { profileConveyor } from './scenarios/profile';
 import { runQueueMatrix } from './scenarios/queue-matrix';
+import { runSchedule } from './scenarios/schedule';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** Settings that make a run partial: such a run does not rewrite bench/RESULTS.md. */
-const PARTIAL_KEYS = ['N', 'ROUNDS', 'SYSTEMS', 'SERVERS', 'SCENARIOS', 'CONCURRENCIES', 'DASHBOARD_SERVERS', 'FAILED_JOBS', 'RESULTS_DIR'];
+const PARTIAL_KEYS = ['N', 'ROUNDS', 'SYSTEMS', 'SERVERS', 'SCENARIOS', 'CONCURRENCIES', 'DASHBOARD_SERVERS', 'FAILED_JOBS', 'SCHED_CONCURRENCIES', 'SCHED_JOBS', 'RESULTS_DIR'];
 const say = (line: string) => console.error(`[bench] ${line}`);
 
 /** Node systems as asked, then RQ's workers if its Python has RQ (else a printed reason). */
@@ -59,6 +60,7 @@ async function runServer(ctx: RunContext, kind: BenchConfig['SERVERS'][number], 
   try {
     say(`${kind}: redis-server at ${server.url}`);
     if (ctx.cfg.SCENARIOS.includes('queues')) await runQueueMatrix(ctx, server);
+    if (ctx.cfg.SCENARIOS.includes('schedule')) await runSchedule(ctx, server);
     if (dashboard && ctx.cfg.DASHBOARD_SERVERS.includes(kind)) await runDashboard(ctx, server);
     if (ctx.cfg.SCENARIOS.includes('profile') && kind === ctx.cfg.SERVERS[0]) await profileConveyor(ctx, server);
   } finally {

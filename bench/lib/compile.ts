@@ -16,6 +16,8 @@ export const ENTRIES = {
   drain: 'measure/drain.ts',
   'latency-worker': 'measure/latency-worker.ts',
   'latency-producer': 'measure/latency-producer.ts',
+  'schedule-worker': 'measure/schedule-worker.ts',
+  'schedule-probe': 'measure/schedule-probe.ts',
   'seed-failed': 'scenarios/seed-failed.ts',
 } as const;
 

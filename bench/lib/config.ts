@@ -16,9 +16,10 @@ export const SYSTEM_NAMES = ['conveyor', 'bullmq', 'bee-queue', 'rq'] as const;
 export const RQ_WORKERS = ['simple', 'fork'] as const;
 /**
  * queues: scenarios 1-4 (enqueue, processing, latency, memory); dashboard: scenario 5;
- * profile: a CPU profile of one extra Conveyor drain at the highest concurrency (first server)
+ * schedule: scenario 6 (scheduled jobs' promotion lag); profile: a CPU profile of one extra
+ * Conveyor drain at the highest concurrency (first server)
  */
-export const SCENARIO_NAMES = ['queues', 'dashboard', 'profile'] as const;
+export const SCENARIO_NAMES = ['queues', 'dashboard', 'schedule', 'profile'] as const;
 
 const Schema = z.object({
   SMOKE: flag.default(false),
@@ -41,21 +42,28 @@ const Schema = z.object({
   FAILED_SMALL: count(),
   DASH_REQUESTS: count(),
   DASH_QUEUES: count(),
+  /** worker concurrencies of the schedule scenario (each with its slots busy, then idle) */
+  SCHED_CONCURRENCIES: numbers,
+  /** jobs scheduled per measurement, their due times spread evenly over SCHED_SECONDS */
+  SCHED_JOBS: count(),
+  SCHED_SECONDS: count(),
   RUN_TIMEOUT_MS: count().default(300_000),
   RESULTS_DIR: z.string().optional(),
   VERBOSE: flag.default(false),
 });
 
 const FULL: Record<string, string> = {
-  N: '20000', ROUNDS: '3', SCENARIOS: 'queues,dashboard,profile', CONCURRENCIES: '1,10,50', SERVERS: 'volatile,aof',
+  N: '20000', ROUNDS: '3', SCENARIOS: 'queues,dashboard,schedule,profile', CONCURRENCIES: '1,10,50', SERVERS: 'volatile,aof',
   SYSTEMS: 'conveyor,bullmq,bee-queue,rq', RQ_WORKERS: 'simple,fork', LAT_RATE: '50', LAT_SECONDS: '5',
   DASHBOARD_SERVERS: 'volatile,aof', FAILED_JOBS: '1000000', FAILED_SMALL: '1000', DASH_REQUESTS: '50', DASH_QUEUES: '100',
+  SCHED_CONCURRENCIES: '1,50', SCHED_JOBS: '200', SCHED_SECONDS: '5',
 };
 
 const SMOKE: Record<string, string> = {
   ...FULL,
-  N: '500', N_RQ: '100', ROUNDS: '1', SCENARIOS: 'queues,dashboard', SERVERS: 'volatile', RQ_WORKERS: 'simple', LAT_SECONDS: '1', LAT_WARMUP: '5',
+  N: '500', N_RQ: '100', ROUNDS: '1', SCENARIOS: 'queues,dashboard,schedule', SERVERS: 'volatile', RQ_WORKERS: 'simple', LAT_SECONDS: '1', LAT_WARMUP: '5',
   DASHBOARD_SERVERS: 'volatile', FAILED_JOBS: '3000', FAILED_SMALL: '300', DASH_REQUESTS: '10', DASH_QUEUES: '100',
+  SCHED_JOBS: '20', SCHED_SECONDS: '1',
 };
 
 /** Every variable the harness reads (a caller that wants the defaults removes them all). */

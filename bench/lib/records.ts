@@ -84,6 +84,30 @@ export const DashboardRecord = z.object({
   calls: z.record(z.string(), z.number()),
 });
 
+/** Scheduled jobs' promotion lag: when each became queued minus its due time, both Redis TIME. */
+export const ScheduleRecord = z.looseObject({
+  kind: z.literal('schedule'),
+  server,
+  system: z.literal('conveyor'),
+  version: z.string(),
+  concurrency: z.number().int().min(1),
+  /** every worker slot was held by a long job while the scheduled jobs came due */
+  busy: z.boolean(),
+  jobs: z.number().int().min(1),
+  /** the due times were spread over this many seconds */
+  seconds: num.positive(),
+  count: z.number().int().min(1),
+  p50_ms: num,
+  p99_ms: num,
+  max_ms: num,
+  mean_ms: num,
+  min_ms: num,
+  /** jobs still scheduled when the probe stopped waiting (their lag is a lower bound) */
+  unpromoted: z.number().int().min(0),
+  /** median of stored due time minus the time asked for (client clock vs Redis TIME) */
+  due_skew_ms: num,
+});
+
 export const SeedRecord = z.looseObject({
   kind: z.literal('seed'),
   server,
@@ -125,11 +149,12 @@ export const RunEndRecord = z.object({
 });
 
 export const AnyRecord = z.discriminatedUnion('kind', [
-  EnqueueRecord, DrainRecord, LatencyRecord, DashboardRecord, SeedRecord, ProcessRecord, SkipRecord, ErrorRecord, RunRecord, RunEndRecord,
+  EnqueueRecord, DrainRecord, LatencyRecord, DashboardRecord, ScheduleRecord, SeedRecord, ProcessRecord, SkipRecord, ErrorRecord, RunRecord, RunEndRecord,
 ]);
 
 export type EnqueueRec = z.infer<typeof EnqueueRecord>;
 export type DrainRec = z.infer<typeof DrainRecord>;
 export type LatencyRec = z.infer<typeof LatencyRecord>;
 export type DashboardRec = z.infer<typeof DashboardRecord>;
+export type ScheduleRec = z.infer<typeof ScheduleRecord>;
 export type AnyRec = z.infer<typeof AnyRecord>;

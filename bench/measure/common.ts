@@ -24,6 +24,10 @@ const ChildEnv = z.object({
   LAT_COUNT: int(250),
   LAT_WARMUP: int(10),
   LAT_RATE: int(50),
+  /** schedule scenario: every worker slot held by a long job while the scheduled jobs come due */
+  BUSY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  SCHED_JOBS: int(200),
+  SCHED_SECONDS: int(5),
 });
 
 export type ChildSettings = z.infer<typeof ChildEnv>;

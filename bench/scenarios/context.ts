@@ -27,7 +27,7 @@ export interface RunContext {
   say(line: string): void;
 }
 
-export type Mode = 'enqueue' | 'drain' | 'latency-worker' | 'latency-producer';
+export type Mode = 'enqueue' | 'drain' | 'latency-worker' | 'latency-producer' | 'schedule-worker' | 'schedule-probe';
 
 export const isRq = (system: string) => system.startsWith('rq-');
 

@@ -1,5 +1,6 @@
 /** bench/RESULTS.md: the latest full run's summary, with how to rerun it and what it measures. */
 import { writeFileSync } from 'node:fs';
+import { SCHEDULE_LAG_P99_MS } from './targets';
 
 const METHOD = `## What is measured, and how
 
@@ -34,6 +35,14 @@ runs made next to each other**: quote those, not absolute jobs/s, which drift by
    whose handler throws, so keys and hash fields are exactly the engine's). \`GET /api/queues\` and
    the middle page of the failed jobs (20 per page) are timed over sequential requests after a
    warm-up; Redis commands per request come from \`INFO\` before and after single requests.
+6. **Scheduled jobs** (Conveyor only): a worker process (no scheduler process beside it) at
+   each concurrency of \`SCHED_CONCURRENCIES\` (1 and 50), first with every slot held by a long
+   job, so no claim is made and only its promotion tick can promote, then idle (blocked waiting
+   for work, the wait cut short at the next due time). A probe process schedules jobs with
+   \`enqueueAt\`, due times spread evenly over a few seconds; a job's lag is when it became queued
+   minus its due time, both written by the engine's Lua scripts from Redis \`TIME\` (hash fields
+   \`enqueued\` and \`due\`), so one clock. One run per server; the target is p99 ≤
+   ${SCHEDULE_LAG_P99_MS} ms.
 `;
 
 export function writeResultsMd(file: string, summaryMarkdown: string, stamp: string): void {
@@ -41,9 +50,9 @@ export function writeResultsMd(file: string, summaryMarkdown: string, stamp: str
 
 The latest full run of \`npm run bench\` on this project's machine (results folder \`${stamp}\`).
 Rerun with \`npm run bench\` (about half an hour; \`N\`, \`ROUNDS\`, \`SERVERS\`, \`CONCURRENCIES\`,
-\`SYSTEMS\`, \`FAILED_JOBS\` and more are environment variables, see \`bench/lib/config.ts\`). Raw
-JSON lines and this summary land in \`bench/results/<UTC stamp>/\`; this file is rewritten by every
-run that is not a smoke run.
+\`SYSTEMS\`, \`FAILED_JOBS\`, \`SCHED_JOBS\` and more are environment variables, see
+\`bench/lib/config.ts\`). Raw JSON lines and this summary land in \`bench/results/<UTC stamp>/\`;
+this file is rewritten by every run that is not a smoke run.
 
 ${summaryMarkdown}
 ${METHOD}`;

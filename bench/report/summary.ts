@@ -5,8 +5,8 @@
 import type { BenchConfig } from '../lib/config';
 import type { AnyRec } from '../lib/records';
 import { fmt, spread } from '../lib/stats';
-import { dashboardTable, enqueueTable, latencyTable, memoryTable, processingTable } from './tables';
-import { judgeTargets, targetsTable, type Verdict } from './targets';
+import { dashboardTable, enqueueTable, latencyTable, memoryTable, processingTable, scheduleTable } from './tables';
+import { judgeTargets, SCHEDULE_LAG_P99_MS, targetsTable, type Verdict } from './targets';
 
 const of = <K extends AnyRec['kind']>(rs: AnyRec[], kind: K) => rs.filter((r): r is Extract<AnyRec, { kind: K }> => r.kind === kind);
 
@@ -21,7 +21,7 @@ function runLines(records: AnyRec[], cfg: BenchConfig): string[] {
     `- **Machine**: ${m.cores} cores (${m.cpuModel}), \`nproc\` ${m.nproc}, ${m.memGiB} GiB RAM; load average at start ${(m.loadavg as number[] | undefined)?.join(' ') ?? '?'}${end ? `, at end ${end.loadavg.join(' ')}` : ''}`,
     `- **Others' CPU share** (machine busy time not used by the measured process or redis-server, % of all cores) during the measurements: median ${fmt(others.median, 0)} %, min ${fmt(others.min, 0)} %, max ${fmt(others.max, 0)} %`,
     `- **Versions**: ${versions}`,
-    `- **Settings**: N=${cfg.N} (RQ ${cfg.N_RQ}), batches of ${cfg.BATCH}, ${cfg.ROUNDS} round(s), servers ${cfg.SERVERS.join(' then ')}, concurrency ${cfg.CONCURRENCIES.join('/')}, latency ${cfg.LAT_RATE} jobs/s for ${cfg.LAT_SECONDS} s (+${cfg.LAT_WARMUP} warm-up jobs), dashboard ${cfg.FAILED_JOBS.toLocaleString('en-US')} failed jobs and ${cfg.DASH_QUEUES} queues`,
+    `- **Settings**: N=${cfg.N} (RQ ${cfg.N_RQ}), batches of ${cfg.BATCH}, ${cfg.ROUNDS} round(s), servers ${cfg.SERVERS.join(' then ')}, concurrency ${cfg.CONCURRENCIES.join('/')}, latency ${cfg.LAT_RATE} jobs/s for ${cfg.LAT_SECONDS} s (+${cfg.LAT_WARMUP} warm-up jobs), dashboard ${cfg.FAILED_JOBS.toLocaleString('en-US')} failed jobs and ${cfg.DASH_QUEUES} queues, schedule ${cfg.SCHED_JOBS} jobs due over ${cfg.SCHED_SECONDS} s at concurrency ${cfg.SCHED_CONCURRENCIES.join('/')}`,
   ];
 }
 
@@ -48,6 +48,7 @@ export function buildSummary(records: AnyRec[], cfg: BenchConfig): Summary {
     `### 3. Latency from enqueue to handler start, idle worker, ${cfg.LAT_RATE} jobs/s\n\n${latencyTable(of(records, 'latency'))}`,
     `### 4. Memory\n\n${memoryTable(of(records, 'drain'))}`,
     `### 5. Dashboard API (Conveyor only; targets: p95 < 50 ms, commands per request independent of the number of jobs)\n\n${dashboardTable(of(records, 'dashboard'))}`,
+    `### 6. Scheduled jobs: time from due to queued, promoted by the worker (Conveyor only; target: p99 ≤ ${SCHEDULE_LAG_P99_MS} ms)\n\n${scheduleTable(of(records, 'schedule'))}`,
   ];
   if (issues.length) sections.push(`### Skipped and failed\n\n${issues.join('\n')}`);
   return { markdown: sections.join('\n\n') + '\n', verdicts };

@@ -1,8 +1,9 @@
 /**
- * The summary tables of a run, as markdown: enqueue, processing, latency, memory, dashboard.
+ * The summary tables of a run, as markdown: enqueue, processing, latency, memory, dashboard,
+ * schedule.
  * Every ratio column is Conveyor / that row's system, the median of paired runs.
  */
-import type { DashboardRec, DrainRec, EnqueueRec, LatencyRec } from '../lib/records';
+import type { DashboardRec, DrainRec, EnqueueRec, LatencyRec, ScheduleRec } from '../lib/records';
 import { fmt, fmtInt, median, spread } from '../lib/stats';
 import { spreadText, table } from './markdown';
 import { byServerOrder, bySystemOrder, groupBy, medianRatio } from './pairs';
@@ -73,4 +74,13 @@ export function dashboardTable(all: DashboardRec[]): string {
     String(r.requests), fmt(r.p50_ms, 1), fmt(r.p95_ms, 1), fmt(r.max_ms, 1), fmt(r.commands_per_request, 0),
   ]);
   return table(['redis', 'request', 'failed jobs', 'queues', 'requests', 'p50 ms', 'p95 ms', 'max ms', 'Redis commands per request'], rows);
+}
+
+/** In run order: servers, then concurrencies, busy slots before idle. */
+export function scheduleTable(all: ScheduleRec[]): string {
+  const rows = all.map((r) => [
+    r.server, String(r.concurrency), r.busy ? 'busy (long jobs)' : 'idle', `${r.count} over ${r.seconds} s`,
+    fmt(r.p50_ms, 0), fmt(r.p99_ms, 0), fmt(r.max_ms, 0), String(r.unpromoted),
+  ]);
+  return table(['redis', 'concurrency', 'worker slots', 'scheduled jobs', 'lag p50 ms', 'lag p99 ms', 'lag max ms', 'not promoted'], rows);
 }

@@ -3,7 +3,7 @@
  * measured value. Ratios are medians of paired runs (Conveyor / BullMQ in the same slot).
  */
 import type { BenchConfig } from '../lib/config';
-import type { AnyRec, DashboardRec, DrainRec, EnqueueRec, LatencyRec } from '../lib/records';
+import type { AnyRec, DashboardRec, DrainRec, EnqueueRec, LatencyRec, ScheduleRec } from '../lib/records';
 import { fmt } from '../lib/stats';
 import { table } from './markdown';
 import { medianRatio } from './pairs';
@@ -69,8 +69,25 @@ function dashboardTargets(records: AnyRec[], cfg: BenchConfig, server: string): 
   return verdicts;
 }
 
+/** The issue's bound on how late a due job may become queued, at p99. */
+export const SCHEDULE_LAG_P99_MS = 1000;
+
+function scheduleVerdict(server: string, concurrency: number, busy: boolean, rec: ScheduleRec | undefined): Verdict {
+  const target = `scheduled jobs queued within ${SCHEDULE_LAG_P99_MS} ms of due at p99, concurrency ${concurrency}, ${busy ? 'every slot busy' : 'idle worker'}`;
+  if (!rec) return { target, server, measured: 'not measured', pass: null };
+  return { target, server, measured: `p99 ${fmt(rec.p99_ms, 0)} ms (max ${fmt(rec.max_ms, 0)} ms)`, pass: rec.p99_ms <= SCHEDULE_LAG_P99_MS };
+}
+
+/** One verdict per concurrency and worker state, once the scenario was asked for. */
+function scheduleTargets(records: AnyRec[], cfg: BenchConfig, server: string): Verdict[] {
+  if (!cfg.SCENARIOS.includes('schedule')) return [];
+  const recs = of(records, 'schedule').filter((r) => r.server === server);
+  return cfg.SCHED_CONCURRENCIES.flatMap((c) =>
+    [true, false].map((busy) => scheduleVerdict(server, c, busy, recs.find((r) => r.concurrency === c && r.busy === busy))));
+}
+
 export function judgeTargets(records: AnyRec[], cfg: BenchConfig): Verdict[] {
-  return cfg.SERVERS.flatMap((server) => [...queueTargets(records, server), ...dashboardTargets(records, cfg, server)]);
+  return cfg.SERVERS.flatMap((server) => [...queueTargets(records, server), ...dashboardTargets(records, cfg, server), ...scheduleTargets(records, cfg, server)]);
 }
 
 export function targetsTable(verdicts: Verdict[]): string {

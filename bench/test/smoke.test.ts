@@ -1,7 +1,8 @@
 /**
  * The benchmark harness end to end, small: `SMOKE=1 npm run bench` (N=500, one round, the
- * volatile server, a small failed set). Asserts that it produced a well-formed record for every
- * scenario and system (or a skip reason for RQ), a summary, and left no process behind.
+ * volatile server, a small failed set, a few scheduled jobs). Asserts that it produced a
+ * well-formed record for every scenario and system (or a skip reason for RQ), a summary, and
+ * left no process behind.
  * No timing is asserted: this machine is shared and its speed varies.
  */
 import { spawn } from 'node:child_process';
@@ -112,6 +113,18 @@ describe('npm run bench (smoke)', () => {
       `queues/${small}/1`, `failed-page/${small}/1`, `queues/${large}/1`, `failed-page/${large}/1`, `queues/${large}/${many}`,
     ]);
     for (const r of dash) expect(r.commands_per_request, r.path).toBeGreaterThan(0);
+  });
+
+  it("measures scheduled jobs' promotion lag at each concurrency, with busy slots and idle", () => {
+    const cfg = parseConfig({ SMOKE: '1' });
+    const sched = run.records.flatMap((r) => (r.kind === 'schedule' ? [r] : []));
+    expect(sched.map((r) => `${r.concurrency}/${r.busy ? 'busy' : 'idle'}`)).toEqual(cfg.SCHED_CONCURRENCIES.flatMap((c) => [`${c}/busy`, `${c}/idle`]));
+    for (const r of sched) {
+      expect(r.count).toBe(cfg.SCHED_JOBS);
+      expect(Number.isFinite(r.p99_ms), `c${r.concurrency} p99`).toBe(true);
+      // Not timing: a job the engine queued before its due time would be a bug whatever the machine.
+      expect(r.min_ms, `c${r.concurrency} earliest lag`).toBeGreaterThanOrEqual(0);
+    }
   });
 
   it('writes a summary with the targets, and leaves the committed RESULTS.md alone', () => {

@@ -49,7 +49,7 @@ export function writeResultsMd(file: string, summaryMarkdown: string, stamp: str
   const text = `# Conveyor benchmarks
 
 The latest full run of \`npm run bench\` on this project's machine (results folder \`${stamp}\`).
-Rerun with \`npm run bench\` (about half an hour; \`N\`, \`ROUNDS\`, \`SERVERS\`, \`CONCURRENCIES\`,
+Rerun with \`npm run bench\` (about 20 minutes; \`N\`, \`ROUNDS\`, \`SERVERS\`, \`CONCURRENCIES\`,
 \`SYSTEMS\`, \`FAILED_JOBS\`, \`SCHED_JOBS\` and more are environment variables, see
 \`bench/lib/config.ts\`). Raw JSON lines and this summary land in \`bench/results/<UTC stamp>/\`;
 this file is rewritten by every run that is not a smoke run.

@@ -1,26 +1,24 @@
 /**
  * Worker: leases jobs from one or more queues (in priority order) and runs their handlers.
  *
- * Two loops share one Notifier. The main loop makes round trips: each writes every outcome that
- * finished since the last one and, when slots are free, claims more jobs in the same pipeline.
- * The wake loop blocks on the queues' wake lists while the worker is idle. A heartbeat timer keeps
- * leases alive, takes back dead workers' jobs and keeps the registry entry fresh.
+ * Its Fetcher claims jobs and writes their outcomes (fetcher.ts); the Executor runs handlers. The
+ * Worker owns the lifecycle (start, graceful close, signals), a heartbeat timer that keeps leases
+ * alive, takes back dead workers' jobs and keeps the registry entry fresh, the promotion tick,
+ * cancel commands, and the events and callbacks that say how each job ended.
  */
 import { EventEmitter } from 'node:events';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { closeClient, connect, duplicate, type OwnedClient } from '../connection';
+import { closeClient, connect, type OwnedClient } from '../connection';
 import { CanceledError, ClosedError, LeaseLostError, ValidationError } from '../errors';
 import { deliverOutbox } from '../dependencies';
 import { queueKeys, queuesKey, validateQueueName, type QueueKeys } from '../keys';
-import { runScript } from '../scripts';
 import { Executor } from './executor';
 import { heartbeat, type WorkerIdentity } from './heartbeat';
-import { Notifier, nextMacrotask, sleep } from './notifier';
-import { cycleArgs, idleBlockSeconds, readCycle, type CycleCall, type CycleParams, type CycleResult } from './cycle';
+import { Notifier } from './notifier';
+import { Fetcher, type FetcherHost } from './fetcher';
 import { announceOutcomes } from './announce';
-import { WorkBook } from './work-book';
 import type { JobReporter, RunningJob } from './running-job';
 import { listenForCancels, jobReporter, promoteDue, PROMOTE_TICK_MS } from './control';
 import { callHook, taskTable, type HookName, type Task, type TaskTable } from './hooks';
@@ -28,13 +26,6 @@ import { byQueue, giveBackLeases, handleShutdownSignals, leaveRegistry } from '.
 import { consoleLogger, resolveSettings, type Logger, type WorkerOptions, type WorkerSettings } from './settings';
 
 const VERSION = '0.1.0';
-const RTT_WEIGHT = 0.1;
-const ERROR_PAUSE_MS = 1000;
-/**
- * Round trips in flight at once: while Redis runs one cycle the worker reads the previous reply
- * and runs handlers, so Redis and the worker work side by side instead of in turn.
- */
-const MAX_TRIPS_IN_FLIGHT = 2;
 
 type State = 'new' | 'running' | 'stopping' | 'stopped';
 
@@ -44,24 +35,16 @@ export class Worker extends EventEmitter {
   private readonly settings: WorkerSettings;
   private readonly logger: Logger;
   private readonly conn: OwnedClient;
-  private blocker: Redis | undefined;
   private readonly keys = new Map<string, QueueKeys>();
-  private readonly queueByWake = new Map<string, string>();
   private readonly executor: Executor;
   private readonly taskDefs: TaskTable;
   private readonly reporter: JobReporter;
   private subscriber: Redis | undefined;
   private promoteTimer: NodeJS.Timeout | undefined;
   private readonly notifier = new Notifier();
-  private readonly work: WorkBook;
-  private readonly trips = new Set<Promise<void>>();
-  /** per queue: earliest scheduled due time (server clock ms), -1 when none */
-  private readonly nextDue = new Map<string, number>();
-  private serverOffsetMs = 0;
-  /** moving average of a round trip's duration */
-  private roundTripMs = 0;
+  private readonly fetcher: Fetcher;
   private state: State = 'new';
-  private loops: Promise<void>[] = [];
+  private fetching: Promise<unknown> = Promise.resolve();
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private ticks = 0;
   private processed = 0;
@@ -78,16 +61,29 @@ export class Worker extends EventEmitter {
     this.settings = resolveSettings(options);
     this.logger = options.logger ?? consoleLogger;
     this.name = this.settings.name ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-    for (const q of this.queues) {
-      const k = queueKeys(this.settings.prefix, q);
-      this.keys.set(q, k);
-      this.queueByWake.set(k.wake, q);
-    }
-    this.work = new WorkBook(this.queues);
+    for (const q of this.queues) this.keys.set(q, queueKeys(this.settings.prefix, q));
     this.taskDefs = taskTable(handlers);
     this.executor = new Executor(this.taskDefs.handlers, this.settings.concurrency, this.settings.timeout, () => this.notifier.notify());
     this.conn = connect(options.connection, 'worker');
     this.reporter = jobReporter(this.conn.client, (q) => this.keys.get(q)!);
+    this.fetcher = new Fetcher(this.fetcherHost(), {
+      client: this.conn.client, queues: this.queues, keys: this.keys, executor: this.executor,
+      notifier: this.notifier, settings: this.settings, reporter: this.reporter,
+    });
+  }
+
+  private fetcherHost(): FetcherHost {
+    return {
+      name: this.name,
+      running: () => this.state === 'running',
+      written: (outcomes, lost) => {
+        const counts = announceOutcomes(this, outcomes, lost, (name, job, arg) => this.hook(name, job, arg));
+        this.processed += counts.finished;
+        this.failed += counts.failed;
+      },
+      release: (jobs) => this.release(jobs),
+      reportError: (message, err) => this.reportError(message, err),
+    };
   }
 
   get concurrency(): number {
@@ -103,8 +99,6 @@ export class Worker extends EventEmitter {
   async start(): Promise<void> {
     if (this.state !== 'new') throw new ClosedError(`worker ${this.name} (already started)`);
     this.state = 'running';
-    this.blocker = duplicate(this.conn.client);
-    this.blocker.on('error', () => {}); // reported by the wake loop when a command fails
     await this.conn.client.sadd(queuesKey(this.settings.prefix), ...this.queues);
     this.subscriber = await listenForCancels(this.conn.client, this.settings.prefix, (q, id) => this.cancelRunning(q, id));
     await this.beat();
@@ -113,7 +107,7 @@ export class Worker extends EventEmitter {
     if (this.settings.handleSignals) {
       this.removeSignalHandlers = handleShutdownSignals(this.logger, () => void this.close(), () => this.hurry());
     }
-    this.loops = [this.mainLoop(), this.wakeLoop()];
+    this.fetching = this.fetcher.run();
     this.logger.info(`worker ${this.name} started`, { queues: this.queues, concurrency: this.concurrency });
   }
 
@@ -141,7 +135,7 @@ export class Worker extends EventEmitter {
 
   private async shutdown(wasRunning: boolean, timeoutMs: number): Promise<void> {
     this.notifier.notify();
-    this.blocker?.disconnect();
+    this.fetcher.stopBlocking();
     clearInterval(this.promoteTimer);
     this.subscriber?.disconnect();
     if (wasRunning) {
@@ -152,7 +146,7 @@ export class Worker extends EventEmitter {
         await this.notifier.wait(Math.max(1, this.shutdownDeadline - Date.now()));
       }
       await this.releaseRunning();
-      await Promise.all(this.loops);
+      await this.fetching;
       await this.deregister();
     }
     clearInterval(this.heartbeatTimer);
@@ -164,199 +158,6 @@ export class Worker extends EventEmitter {
   }
 
   // ---- main loop: write outcomes, claim jobs
-
-  /** Jobs to claim now: free slots, plus prefetch when handlers are quicker than a round trip. */
-  private freeSlots(): number {
-    return this.capacity() - this.executor.leased.size - this.work.pending;
-  }
-
-  /** Jobs this worker may hold leases on at once. */
-  private capacity(): number {
-    const { concurrency, prefetch } = this.settings;
-    return concurrency + (prefetch === 'auto' ? this.executor.prefetchFor(this.roundTripMs, concurrency) : prefetch);
-  }
-
-  /** One trip claims at most its share of the capacity, so the next trip has some to claim. */
-  private claimSize(): number {
-    return Math.max(0, Math.min(this.freeSlots(), Math.ceil(this.capacity() / MAX_TRIPS_IN_FLIGHT)));
-  }
-
-  private claimTarget(): string | undefined {
-    if (this.state !== 'running' || this.freeSlots() <= 0) return undefined;
-    return this.queues.find((q) => this.work.mayHoldWork(q));
-  }
-
-  private async mainLoop(): Promise<void> {
-    for (;;) {
-      const idle = this.claimTarget() === undefined && this.executor.reports.size === 0;
-      if (idle || this.trips.size >= MAX_TRIPS_IN_FLIGHT) {
-        if (idle && this.trips.size === 0 && this.state !== 'running' && this.executor.leased.size === 0) return;
-        await this.notifier.wait();
-        continue;
-      }
-      // Let handlers that are about to finish join this round trip.
-      if (this.executor.runningCount > 0) await nextMacrotask();
-      this.startTrip(this.claimTarget());
-    }
-  }
-
-  private startTrip(claimQueue: string | undefined): void {
-    const trip = this.roundTrip(claimQueue)
-      .then((ok) => (ok ? undefined : sleep(ERROR_PAUSE_MS)))
-      .finally(() => {
-        this.trips.delete(trip);
-        this.notifier.notify();
-      });
-    this.trips.add(trip);
-  }
-
-  private async roundTrip(claimQueue: string | undefined): Promise<boolean> {
-    const taken = this.executor.reports.take();
-    const calls: CycleCall[] = [...taken].map(([queue, outcomes]) => ({ queue, outcomes, want: 0 }));
-    if (claimQueue !== undefined) {
-      const mine = calls.find((c) => c.queue === claimQueue) ?? calls[calls.push({ queue: claimQueue, outcomes: [], want: 0 }) - 1];
-      mine.want = this.claimSize();
-    }
-    if (calls.length === 0) return true;
-    const peeks = this.queuesToPeek(claimQueue);
-    const wanted = calls.reduce((n, c) => n + c.want, 0);
-    const signalsAtSend = this.work.version;
-    let replies: [Error | null, unknown][];
-    const sentAt = performance.now();
-    try {
-      replies = await this.work.claiming(wanted, () => this.send(calls, peeks));
-      this.roundTripMs += RTT_WEIGHT * (performance.now() - sentAt - this.roundTripMs);
-    } catch (e) {
-      this.executor.reports.restore(taken);
-      this.reportError('round trip to Redis failed', e);
-      return false;
-    }
-    let ok = true;
-    calls.forEach((call, i) => {
-      const [err, reply] = replies[i] ?? [new Error('no reply'), null];
-      if (err) {
-        for (const o of call.outcomes) this.executor.reports.add(o);
-        this.reportError(`round trip for queue ${call.queue} failed; will retry`, err);
-        ok = false;
-      } else {
-        this.applyCycle(call, readCycle(call.queue, reply as (string | number | null)[]), signalsAtSend);
-      }
-    });
-    peeks.forEach((q, i) => {
-      const [err, length] = replies[calls.length + i] ?? [null, 0];
-      if (!err && Number(length) > 0) this.work.mark([q]);
-    });
-    return ok;
-  }
-
-  /**
-   * Higher-priority queues believed empty while we claim from a lower one. Their new jobs woke
-   * nobody (this worker was busy, not blocked), so each round trip looks at their length.
-   */
-  private queuesToPeek(claimQueue: string | undefined): string[] {
-    if (claimQueue === undefined) return [];
-    return this.queues.slice(0, this.queues.indexOf(claimQueue)).filter((q) => !this.work.mayHoldWork(q));
-  }
-
-  /** Cycle calls and peeks in one round trip: a plain script call when that is all there is. */
-  private async send(calls: CycleCall[], peeks: string[]): Promise<[Error | null, unknown][]> {
-    const params = this.cycleParams();
-    if (calls.length === 1 && peeks.length === 0) {
-      const k = this.keys.get(calls[0].queue)!;
-      try {
-        return [[null, await runScript(this.conn.client, 'cycle', k, cycleArgs(k, params, calls[0]))]];
-      } catch (e) {
-        return [[e as Error, null]];
-      }
-    }
-    const pipe = this.conn.client.pipeline();
-    for (const call of calls) {
-      const k = this.keys.get(call.queue)!;
-      runScript(pipe, 'cycle', k, cycleArgs(k, params, call));
-    }
-    for (const q of peeks) pipe.llen(this.keys.get(q)!.queued);
-    return (await pipe.exec()) ?? [];
-  }
-
-  private applyCycle(call: CycleCall, result: CycleResult, signalsAtSend: number): void {
-    const counts = announceOutcomes(this, call.outcomes, result.lost, (name, job, arg) => this.hook(name, job, arg));
-    this.processed += counts.finished;
-    this.failed += counts.failed;
-    this.serverOffsetMs = result.serverNow - Date.now();
-    this.nextDue.set(call.queue, result.nextDue);
-    if (call.want > 0) {
-      const claimed = result.jobs.length;
-      // A queue found empty stays a candidate if a wake-up came while this trip was in flight.
-      const drained = claimed < call.want && (result.remaining === 0 || claimed === 0);
-      if (drained) this.work.drained(call.queue, signalsAtSend);
-    }
-    for (const job of result.jobs) {
-      job.reporter = this.reporter;
-      this.executor.accept(job);
-    }
-    this.notifier.notify();
-  }
-
-  // ---- wake loop: block while idle until work arrives or a scheduled job falls due
-
-  private async wakeLoop(): Promise<void> {
-    const wakeKeys = [...this.queueByWake.keys()];
-    while (this.state === 'running') {
-      if (this.freeSlots() <= 0 || this.work.any) {
-        await this.notifier.wait();
-        continue;
-      }
-      try {
-        if (this.queues.length === 1) {
-          await this.blockThenClaim();
-        } else {
-          const popped = await this.blocker!.blpop(...wakeKeys, this.blockSeconds());
-          this.work.mark(popped ? [this.queueByWake.get(popped[0])!] : this.queues);
-        }
-      } catch (e) {
-        if (this.state !== 'running') return;
-        this.reportError('waiting for work failed', e);
-        await sleep(ERROR_PAUSE_MS);
-        this.work.mark(this.queues);
-      }
-      this.notifier.notify();
-    }
-  }
-
-  /**
-   * A worker of one queue sends its claim right behind the blocking pop, in one pipeline: Redis
-   * runs the claim the moment a wake-up (or the timeout) ends the pop, a round trip sooner than
-   * asking after the wake-up. A close while blocked drops both (the claim never runs). Only a
-   * close in the instant between the two can lose the reply; those leases then expire and the
-   * jobs run elsewhere, as after a crash.
-   */
-  private async blockThenClaim(): Promise<void> {
-    const queue = this.queues[0];
-    const k = this.keys.get(queue)!;
-    const call: CycleCall = { queue, outcomes: [], want: this.claimSize() };
-    const pipe = this.blocker!.pipeline().blpop(k.wake, this.blockSeconds());
-    runScript(pipe, 'cycle', k, cycleArgs(k, this.cycleParams(), call));
-    const replies = (await this.work.claiming(call.want, () => pipe.exec())) ?? [];
-    const [popError] = replies[0] ?? [new Error('no reply')];
-    const [cycleError, reply] = replies[1] ?? [new Error('no reply'), null];
-    if (popError) throw popError;
-    this.work.mark([queue]);
-    if (cycleError) throw cycleError;
-    const result = readCycle(queue, reply as (string | number | null)[]);
-    // A close does not always cut the pop short (the server may answer before it sees the
-    // socket close); what was claimed after the close began goes straight back.
-    if (this.state !== 'running') return this.release(result.jobs);
-    this.applyCycle(call, result, this.work.version);
-  }
-
-  private blockSeconds(): number {
-    return idleBlockSeconds(this.nextDue.values(), Date.now() + this.serverOffsetMs);
-  }
-
-  private cycleParams(): CycleParams {
-    const { leaseMs, resultTtl, failureTtl } = this.settings;
-    return { workerName: this.name, leaseMs, resultTtl, failureTtl };
-  }
 
   // ---- heartbeat
 
@@ -373,8 +174,8 @@ export class Worker extends EventEmitter {
         running, processed: this.processed, failed: this.failed, state,
       }, this.ticks++);
       for (const job of result.lost) this.loseJob(job);
-      if (result.reaped > 0) this.work.mark(this.queues);
-      this.notifier.notify();
+      if (result.reaped > 0) this.fetcher.markWork(this.queues);
+      else this.notifier.notify();
     } catch (e) {
       this.reportError('heartbeat failed', e);
     } finally {

@@ -13,7 +13,7 @@ KEYS: the three queued lists, the six state sorted sets, meta, stats (by name in
 ARGV: none
 Returns { queued, scheduled, deferred, started, finished, failed, canceled, paused (0|1), finishedTotal, failedTotal }`,
   body: `
-local out = { redis.call('LLEN', K.queuedHigh) + redis.call('LLEN', K.queued) + redis.call('LLEN', K.queuedLow) }
+local out = { queuedLength(K) }
 local sets = { K.scheduled, K.deferred, K.started, K.finished, K.failed, K.canceled }
 for i = 1, #sets do out[i + 1] = redis.call('ZCARD', sets[i]) end
 out[8] = redis.call('HGET', K.meta, 'paused') == '1' and 1 or 0

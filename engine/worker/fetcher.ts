@@ -240,7 +240,6 @@ export class Fetcher {
 
   // ---- wake loop: block while idle until work arrives or a scheduled job falls due
 
-
   private async wakeLoop(): Promise<void> {
     const wakeKeys = [...this.queueByWake.keys()];
     while (this.host.running()) {

@@ -157,8 +157,6 @@ export class Worker extends EventEmitter {
     this.emit('closed');
   }
 
-  // ---- main loop: write outcomes, claim jobs
-
   // ---- heartbeat
 
   private beating = false;
